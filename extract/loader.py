@@ -1,0 +1,256 @@
+"""Read a document file and turn it into clean, structured text.
+
+Cleaning strips HTML tags and markdown emphasis, drops footnote lines and
+footnote markers, rejoins paragraphs split by page breaks and keeps headings,
+list items and table rows as blocks.  Every clean character keeps its offset
+into the original file text (see :class:`~extract.textmap.MappedText`).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import BinaryDocument, EmptyDocument, InputNotFound, InputUnreadable, NoDocuments
+from .textmap import MappedText
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+_HEADING = re.compile(r"#{1,6}\s+")
+_BULLET = re.compile(r"[-*+•]\s+")
+_NUMBERED = re.compile(r"(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)]\s+\S")
+_FOOTNOTE = re.compile(r"(?:[-*]\s*)?(?:<sup>\s*\d+\s*</sup>|\[\^?\d+\]|\^\d+|\d{1,3}\s+[A-Z][a-z])")
+_RULE = re.compile(r"(?:-{3,}|\*{3,}|_{3,})\s*")
+_TERMINAL = re.compile(r"[.!?:;。！？”\"')\]]\s*$")
+_CONTINUATION = re.compile(r"(?:[\d.,%]+\s+)?[a-z(]")
+# Spans removed from a line while its other characters are copied.
+_DROP_WHOLE = re.compile(r"<sup>\s*\d+\s*</sup>|\\(?=[_\\*\[\]#])|\*+")
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\n]*)\)")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+
+
+@dataclass
+class Block:
+    """A structural unit of clean text: heading, paragraph, list item or table row."""
+
+    kind: str  # "heading" | "paragraph" | "item" | "row"
+    start: int  # clean offsets
+    end: int
+    level: int = 0  # heading level (1 = "#")
+
+
+@dataclass
+class LoadedDocument:
+    """A file's original text, its cleaned text and the structure found in it."""
+
+    path: Path
+    original: str
+    clean: MappedText
+    blocks: list[Block]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.clean.text
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.original.encode("utf-8")).hexdigest()
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+
+def read_text(path: Path) -> tuple[str, list[str]]:
+    """Read ``path`` as UTF-8 text; undecodable bytes are replaced, with a warning."""
+    if not path.exists():
+        raise InputNotFound(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputUnreadable(path, err.strerror or str(err)) from None
+    if b"\x00" in data[:65536]:
+        raise BinaryDocument(path)
+    warnings: list[str] = []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", errors="replace")
+        warnings.append(f"{path}: not valid UTF-8; undecodable bytes were replaced")
+    if not text.strip():
+        raise EmptyDocument(path)
+    return text.replace("\r\n", "\n").replace("\r", "\n"), warnings
+
+
+def find_documents(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """Expand files and directories into supported document files, sorted by name.
+
+    Returns the files and a warning for every skipped unsupported file.
+    """
+    files: list[Path] = []
+    warnings: list[str] = []
+    for path in paths:
+        if not path.exists():
+            raise InputNotFound(path)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.name.startswith("."):
+                    continue
+                if child.suffix.lower() in SUPPORTED_SUFFIXES:
+                    files.append(child)
+                else:
+                    warnings.append(f"{child}: skipped (unsupported file type {child.suffix or 'none'})")
+        else:
+            files.append(path)
+    if not files:
+        raise NoDocuments(paths)
+    return files, warnings
+
+
+def load_document(path: Path) -> LoadedDocument:
+    """Read and clean one document file."""
+    original, warnings = read_text(path)
+    clean, blocks = clean_text(original)
+    if not blocks:
+        raise EmptyDocument(path)
+    return LoadedDocument(path=path, original=original, clean=clean, blocks=blocks, warnings=warnings)
+
+
+def _line_kind(line: str) -> tuple[str, int, int]:
+    """Classify a stripped line: (kind, heading level, length of the marker to drop)."""
+    if m := _HEADING.match(line):
+        return "heading", m.group().count("#"), m.end()
+    if _RULE.fullmatch(line):
+        return "blank", 0, 0
+    if _FOOTNOTE.match(line):
+        return "footnote", 0, 0
+    if m := _BULLET.match(line):
+        return "item", 0, m.end()
+    if _NUMBERED.match(line):
+        return "item", 0, 0
+    if "\t" in line:
+        return "row", 0, 0
+    return "paragraph", 0, 0
+
+
+def _kept_spans(original: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``original[start:end]`` to copy once markup is removed."""
+    line = original[start:end]
+    drops: list[tuple[int, int]] = []
+    for m in _LINK.finditer(line):
+        drops.append((m.start(), m.start(1)))
+        drops.append((m.end(1), m.end()))
+    for m in _AUTOLINK.finditer(line):
+        drops.append((m.start(), m.start(1)))
+        drops.append((m.end(1), m.end()))
+    for pattern in (_DROP_WHOLE, _TAG):
+        drops.extend(m.span() for m in pattern.finditer(line))
+    drops.sort()
+    kept: list[tuple[int, int]] = []
+    pos = 0
+    for a, b in drops:
+        if a > pos:
+            kept.append((start + pos, start + a))
+        pos = max(pos, b)
+    if pos < len(line):
+        kept.append((start + pos, end))
+    # trim surrounding whitespace
+    trimmed: list[tuple[int, int]] = []
+    for a, b in kept:
+        trimmed.append((a, b))
+    while trimmed and not original[trimmed[0][0] : trimmed[0][1]].strip():
+        trimmed.pop(0)
+    while trimmed and not original[trimmed[-1][0] : trimmed[-1][1]].strip():
+        trimmed.pop()
+    if trimmed:
+        a, b = trimmed[0]
+        a += len(original[a:b]) - len(original[a:b].lstrip())
+        trimmed[0] = (a, b)
+        a, b = trimmed[-1]
+        b -= len(original[a:b]) - len(original[a:b].rstrip())
+        trimmed[-1] = (a, b)
+    return trimmed
+
+
+@dataclass
+class _RawBlock:
+    kind: str
+    level: int
+    lines: list[list[tuple[int, int]]]  # kept spans per source line
+    gap_before: bool  # separated from the previous block by blank lines
+
+
+def _raw_blocks(original: str) -> list[_RawBlock]:
+    blocks: list[_RawBlock] = []
+    pos = 0
+    gap = True
+    current: _RawBlock | None = None
+    for raw_line in original.split("\n"):
+        line_start, line_end = pos, pos + len(raw_line)
+        pos = line_end + 1
+        stripped = raw_line.strip()
+        if not stripped:
+            current, gap = None, True
+            continue
+        lead = len(raw_line) - len(raw_line.lstrip())
+        kind, level, marker = _line_kind(stripped)
+        if kind == "blank":
+            current, gap = None, True
+            continue
+        if kind == "footnote":
+            current = None
+            continue
+        spans = _kept_spans(original, line_start + lead + marker, line_end)
+        if not spans:
+            continue
+        if kind == "paragraph" and current is not None and current.kind == "paragraph":
+            current.lines.append(spans)
+            continue
+        current = _RawBlock(kind=kind, level=level, lines=[spans], gap_before=gap)
+        blocks.append(current)
+        if kind != "paragraph":
+            current = None
+        gap = False
+    return blocks
+
+
+def _span_text(original: str, spans: list[tuple[int, int]]) -> str:
+    return "".join(original[a:b] for a, b in spans)
+
+
+def _merge_page_breaks(original: str, blocks: list[_RawBlock]) -> list[_RawBlock]:
+    """Rejoin a paragraph that a page break split in two."""
+    merged: list[_RawBlock] = []
+    for block in blocks:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and block.kind == "paragraph"
+            and prev.kind == "paragraph"
+            and not _TERMINAL.search(_span_text(original, prev.lines[-1]))
+            and _CONTINUATION.match(_span_text(original, block.lines[0]))
+        ):
+            prev.lines.extend(block.lines)
+            continue
+        merged.append(block)
+    return merged
+
+
+def clean_text(original: str) -> tuple[MappedText, list[Block]]:
+    """Clean ``original`` into mapped text and its blocks (see module docstring)."""
+    out = MappedText()
+    blocks: list[Block] = []
+    for raw in _merge_page_breaks(original, _raw_blocks(original)):
+        first = raw.lines[0][0][0]
+        if blocks:
+            out.insert("\n\n", first)
+        start = len(out)
+        for i, spans in enumerate(raw.lines):
+            if i:
+                out.insert(" ", spans[0][0])
+            for a, b in spans:
+                out.copy(original, a, b)
+        blocks.append(Block(kind=raw.kind, start=start, end=len(out), level=raw.level))
+    return out, blocks
