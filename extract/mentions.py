@@ -1,0 +1,175 @@
+"""Entity mentions from spaCy docs: organisations, places and people, each with its sentence.
+
+Runs per block of a section, so headings and table rows never bleed into
+the sentences around them.  Mentions are raw; :mod:`extract.resolve` merges them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .reference import Reference
+
+ROLE_WORDS = frozenset(
+    """president vice chairman chairwoman chair ceo cfo cto coo director manager head chief executive
+    officer founder co-founder partner professor mayor governor minister secretary deputy general
+    managing senior principal lead leader economist analyst researcher scientist representative
+    ambassador consul counsellor counselor commissioner advisor adviser spokesperson spokesman
+    dean editor reporter correspondent engineer chairperson treasurer""".split()
+)
+_PLACE_SUFFIXES = ("Zone", "Area", "Park", "District", "Port", "County", "Province", "City", "Town")
+# Names ending so are plans, programmes or regions, not organisations; policies get their own extractor.
+_NOT_ORG_SUFFIXES = ("Plan", "Initiative", "Strategy", "Circle", "Program", "Programme", "Law", "Belt",
+                     "Goal", "Goals", "Target", "Policy", "Project", "Index", "Report", "Award", "Forum",
+                     "Week", "Expo", "Summit", "Conference", "Economy")
+_NAME_OK = re.compile(r"^[A-Z0-9][\w&'’.,()/+ -]*$")
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s")
+_LEADING_ROLE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,3}?(?:of|at)\s+(?=[A-Z])|^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3},\s+")
+
+
+@dataclass
+class Mention:
+    """One entity mention inside a block, with its sentence (block-relative offsets)."""
+
+    kind: str  # "organization" | "place" | "person"
+    name: str
+    label: str  # spaCy label, or the reference kind
+    sent_start: int
+    sent_end: int
+    role: str | None = None
+    affiliation: str | None = None
+
+
+def clean_name(text: str) -> str:
+    """Normalise an entity's surface form: drop a leading article or title, possessive, stray punctuation."""
+    text = " ".join(text.split())
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    text = re.sub(r"(?:'s|’s|')$", "", text)
+    if (m := _LEADING_ROLE.match(text)) and is_role_phrase(m.group()):
+        text = text[m.end():]  # "Chairman of Qualcomm China" -> "Qualcomm China"
+    return text.strip(" ,.;:-–—\"“”'()")
+
+
+def is_role_phrase(text: str) -> bool:
+    words = re.findall(r"[A-Za-z-]+", text.lower())
+    return bool(words) and words[0] in ROLE_WORDS
+
+
+def org_kind(name: str, reference: Reference) -> str:
+    """Type an organisation by reference data, then by the words in its name."""
+    if ref := reference.organization(name):
+        return ref.kind
+    words = re.findall(r"[\w.]+", name)
+    for kind in ("GovernmentBody", "ResearchOrganization", "FinancialInstitution"):
+        if any(reference.type_words.get(w) == kind for w in words):
+            return kind
+    return "Company"
+
+
+def _valid_name(name: str) -> bool:
+    return (
+        2 <= len(name) <= 80
+        and bool(_NAME_OK.match(name))
+        and not _NUMBERING.match(name)
+        and any(c.isalpha() for c in name)
+    )
+
+
+def _person_name(name: str) -> bool:
+    parts = name.split()
+    return 2 <= len(parts) <= 4 and all(p[:1].isupper() and p.replace("-", "").replace(".", "").isalpha() for p in parts)
+
+
+def _sentence(ent) -> tuple[int, int]:
+    sent = ent.sent
+    return sent.start_char, sent.end_char
+
+
+def _role_after(doc, ent) -> tuple[str | None, str | None]:
+    """``NAME, Role of Org`` or ``NAME, Role, Org``: the appositive after a person."""
+    i = ent.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None, None
+    j = i + 1
+    while j < len(doc) and doc[j].text not in (",", ".", ";", "(", ")") and j - i < 12:
+        j += 1
+    phrase = doc[i + 1 : j]
+    if not is_role_phrase(phrase.text):
+        return None, None
+    orgs = [e for e in doc.ents if e.label_ == "ORG" and i < e.start < j + 8]
+    role = re.split(r"\s+(?:of|at|for)\s+", phrase.text)[0]
+    affiliation = clean_name(orgs[0].text) if orgs else None
+    if affiliation and role.endswith(orgs[0].text):
+        role = role[: -len(orgs[0].text)].strip(" ,")
+    return role.strip() or None, affiliation
+
+
+def _role_before(doc, ent) -> tuple[str | None, str | None]:
+    """``Org's Role NAME`` or ``Role NAME``: a title written before a person."""
+    j = ent.start
+    i = j
+    while i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in ROLE_WORDS:
+        i -= 1
+    if i == j:
+        return None, None
+    role = doc[i:j].text
+    affiliation = None
+    if i >= 2 and doc[i - 1].text in ("'s", "’s"):
+        owner = [e for e in doc.ents if e.label_ == "ORG" and e.end == i - 1]
+        affiliation = clean_name(owner[0].text) if owner else None
+    return role, affiliation
+
+
+def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Mention]:
+    """All organisation, place and person mentions in one parsed block.
+
+    Title-cased headings fool the recognizer ("Concluding Remarks" as a person),
+    so in a heading only places and reference organisations count.
+    """
+    found: list[Mention] = []
+    for ent in doc.ents:
+        name = clean_name(ent.text)
+        if not _valid_name(name):
+            continue
+        if heading and ent.label_ in ("ORG", "PERSON") and not reference.organization(name):
+            continue
+        start, end = _sentence(ent)
+        place = reference.place(name)
+        if ent.label_ in ("GPE", "LOC", "FAC", "ORG") and place is not None:
+            found.append(Mention("place", place.name, place.kind, start, end))
+        elif ent.label_ in ("GPE", "LOC", "FAC", "ORG") and name.split()[-1] in _PLACE_SUFFIXES and len(name.split()) > 1:
+            found.append(Mention("place", name, "Zone", start, end))
+        elif ent.label_ == "GPE":
+            found.append(Mention("place", name, "Place", start, end))
+        elif ent.label_ == "ORG":
+            if name.split()[-1] in _NOT_ORG_SUFFIXES or is_role_phrase(name):
+                continue
+            found.append(Mention("organization", name, org_kind(name, reference), start, end))
+        elif ent.label_ == "PERSON" and _person_name(name) and name.split()[-1] not in _PLACE_SUFFIXES:
+            role, affiliation = _role_after(doc, ent)
+            if role is None:
+                role, affiliation = _role_before(doc, ent)
+            found.append(Mention("person", name, "Person", start, end, role, affiliation))
+    return found
+
+
+def byline_person(name_text: str, role_text: str, reference: Reference) -> Mention | None:
+    """A person from document structure: a short name line followed by a role line.
+
+    ``SATO Yasuhiro`` / ``Chairman, Mizuho Financial Group`` gives the person, the
+    role before the first comma and the organisation after it.
+    """
+    name = " ".join(name_text.split())
+    if not _person_name(name) or reference.place(name) or reference.organization(name):
+        return None
+    if not is_role_phrase(role_text):
+        return None
+    role, *rest = [part.strip() for part in role_text.split(",")]
+    affiliation = None
+    for part in rest:
+        if not is_role_phrase(part):
+            # a second title may follow on the same line: "Corning President"
+            affiliation = clean_name(re.split(r"\s+(?=[A-Z][a-z]+\b)(?:" + "|".join(
+                w.capitalize() for w in sorted(ROLE_WORDS)) + r")\b", part)[0])
+            break
+    return Mention("person", name, "Person", 0, len(name_text), role, affiliation or None)

@@ -1,0 +1,118 @@
+"""Merge raw mentions into one record per organisation, place and person."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .mentions import Mention, org_kind
+from .records import Evidence, OrganizationRecord, PersonRecord, PlaceRecord
+from .reference import Reference
+
+
+@dataclass
+class Located:
+    """A mention with the evidence it came from."""
+
+    mention: Mention
+    evidence: Evidence
+
+
+def name_key(name: str, legal_forms: frozenset[str] = frozenset()) -> str:
+    """Case, accent, punctuation and legal-form insensitive key of a name."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    words = [w for w in re.split(r"[\s,]+", text) if w and w not in legal_forms]
+    return re.sub(r"[^0-9a-z]+", "", " ".join(words or text.split()).casefold())
+
+
+def _unique(evidence: list[Evidence]) -> list[Evidence]:
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for ev in sorted(evidence, key=lambda e: (e.document, e.start, e.end)):
+        if (ev.document, ev.start, ev.end) not in seen:
+            seen.add((ev.document, ev.start, ev.end))
+            out.append(ev)
+    return out
+
+
+def _canonical(surfaces: Counter[str]) -> str:
+    return max(surfaces.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+
+
+def resolve(
+    located: list[Located], authors: list[tuple[str, Evidence]], reference: Reference
+) -> tuple[list[OrganizationRecord], list[PlaceRecord], list[PersonRecord]]:
+    """Cluster mentions by name key; every section author becomes an organisation."""
+    legal = reference.legal_forms
+    place_keys = {name_key(p) for p in reference._place_alias}  # noqa: SLF001 - reference internals are ours
+
+    org_surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    org_evidence: dict[str, list[Evidence]] = defaultdict(list)
+    place_kind: dict[str, str] = {}
+    place_evidence: dict[str, list[Evidence]] = defaultdict(list)
+    people: dict[str, list[Located]] = defaultdict(list)
+
+    def add_org(name: str, evidence: Evidence, weight: int = 1) -> str:
+        ref = reference.organization(name)
+        key = name_key(ref.name if ref else name, legal)
+        org_surfaces[key][ref.name if ref else name] += weight
+        if ref and name != ref.name:
+            org_surfaces[key][name] += 0
+        org_evidence[key].append(evidence)
+        return key
+
+    for item in located:
+        m = item.mention
+        if m.kind == "organization":
+            if name_key(m.name) in place_keys:
+                continue
+            add_org(m.name, item.evidence)
+        elif m.kind == "place":
+            place_kind.setdefault(m.name, m.label)
+            place_evidence[m.name].append(item.evidence)
+        else:
+            people[name_key(m.name)].append(item)
+    for name, evidence in authors:
+        add_org(name, evidence, weight=1000)  # the author's own spelling names the node
+
+    person_records: list[PersonRecord] = []
+    org_keys = set(org_surfaces)
+    # a "person" named with an organisation's one-word name is a product or unit ("Corning Display")
+    org_words = {k for k, c in org_surfaces.items() if sum(c.values()) >= 2 and " " not in _canonical(c)}
+    for key, items in people.items():
+        words = {name_key(w) for w in items[0].mention.name.split()}
+        if key in org_keys or key in place_keys or words & org_words:
+            continue
+        names = Counter(i.mention.name for i in items)
+        role = next((i.mention.role for i in items if i.mention.role), None)
+        affiliation = next((i.mention.affiliation for i in items if i.mention.affiliation), None)
+        if affiliation:
+            carrier = next(i for i in items if i.mention.affiliation == affiliation)
+            affiliation = _canonical(org_surfaces[add_org(affiliation, carrier.evidence, weight=0)])
+        person_records.append(
+            PersonRecord(_canonical(names), role, affiliation, _unique([i.evidence for i in items]))
+        )
+
+    orgs: list[OrganizationRecord] = []
+    for key, surfaces in org_surfaces.items():
+        name = _canonical(surfaces)
+        aliases = sorted(s for s in surfaces if s != name)
+        orgs.append(OrganizationRecord(name, org_kind(name, reference), aliases, _unique(org_evidence[key])))
+
+    places: list[PlaceRecord] = []
+    emitted: set[str] = set()
+    for name, kind in place_kind.items():
+        chain = reference.place_chain(name)
+        part_of = chain[0].part_of if chain else None
+        places.append(PlaceRecord(name, kind, part_of, _unique(place_evidence[name])))
+        emitted.add(name)
+    for name in list(emitted):
+        for ancestor in reference.place_chain(name)[1:]:
+            if ancestor.name not in emitted:
+                places.append(PlaceRecord(ancestor.name, ancestor.kind, ancestor.part_of, []))
+                emitted.add(ancestor.name)
+
+    by_name = lambda r: r.name  # noqa: E731
+    return sorted(orgs, key=by_name), sorted(places, key=by_name), sorted(person_records, key=by_name)
