@@ -1,0 +1,257 @@
+"""The ``kg`` command line: thin Typer wrappers over the library functions.
+
+Every command parses its arguments, calls one library function and prints;
+errors from either package become one line on stderr and a non-zero exit.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from extract.errors import ExtractError
+
+from .errors import KGError, UnknownFormat
+from .store import DEFAULT_STORE
+
+app = typer.Typer(
+    help="Build and query a knowledge graph of companies, facilities, projects and policies.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+StoreOpt = Annotated[Path, typer.Option("--store", help="Graph store directory.")]
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {escape(message)}")
+    raise typer.Exit(code)
+
+
+def handle_errors(func):
+    """Turn library errors into a one-line message and exit code 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except (KGError, ExtractError) as error:
+            _fail(str(error))
+
+    return wrapper
+
+
+@app.command("build")
+@handle_errors
+def build_cli(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or directories to read (default: corpus/).")] = None,
+    store: StoreOpt = DEFAULT_STORE,
+    out_dir: Annotated[Path, typer.Option("--out", help="Directory for kg.ttl and facts.json.")] = Path("out"),
+) -> None:
+    """Extract facts from documents, validate them with SHACL, store them and write out/kg.ttl.
+
+    Example: kg build corpus/
+    """
+    from rich.progress import Progress
+
+    from .build import build
+
+    with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("extracting", total=None)
+        summary = build(paths or [Path("corpus")], store_path=store, out_dir=out_dir,
+                        progress=lambda done, total: bar.update(task, completed=done, total=total))
+    for warning in summary.warnings:
+        err.print(f"[yellow]warning:[/yellow] {escape(warning)}")
+    out.print(f"documents: {summary.documents}")
+    out.print(f"triples:   {summary.triples}")
+    out.print("entities:  " + ", ".join(f"{k} {v}" for k, v in summary.classes.items()))
+    if summary.report.conforms:
+        out.print("SHACL:     conforms")
+        out.print(f"wrote {store}/ and {out_dir / 'kg.ttl'} in {summary.seconds:.1f} s")
+        return
+    out.print(f"SHACL:     {len(summary.report.violations)} violation(s); nothing was written")
+    for violation in summary.report.violations:
+        out.print("  " + escape(violation.one_line()))
+    raise typer.Exit(1)
+
+
+def _open(store: Path):
+    from .store import open_store
+
+    return open_store(store)
+
+
+@app.command("show")
+@handle_errors
+def show_cli(
+    name: Annotated[str, typer.Argument(help="A name or alias (case, accents and punctuation are ignored).")],
+    store: StoreOpt = DEFAULT_STORE,
+    limit: Annotated[int, typer.Option(help="Evidence sentences to print (0 for all).")] = 5,
+) -> None:
+    """Print an entity's card: types, properties, relations and the sentences they come from.
+
+    Example: kg show Corning
+    """
+    from .lookup import card, find
+
+    db = _open(store)
+    candidates = find(db, name)
+    if len(candidates) > 1:
+        err.print(f"{escape(name)!s} is ambiguous; candidates:")
+        for cand in candidates[:20]:
+            err.print(f"  {escape(cand.label)}  ({', '.join(cand.types)})  <{cand.iri}>")
+        raise typer.Exit(1)
+    c = card(db, candidates[0])
+    out.print(f"[bold]{escape(c.label)}[/bold]  ({', '.join(c.types)})")
+    out.print(f"  <{c.iri}>")
+    if c.aliases:
+        out.print("  aliases: " + escape("; ".join(c.aliases)))
+    for prop, value in c.literals:
+        out.print(f"  {prop}: {escape(value)}")
+    for prop, _, label in c.outgoing:
+        out.print(f"  {prop} → {escape(label)}")
+    for prop, _, label in c.incoming:
+        out.print(f"  ← {prop} of {escape(label)}")
+    shown = c.evidence if limit <= 0 else c.evidence[:limit]
+    out.print(f"  provenance: {len(c.evidence)} sentence(s) in {len({e.document for e in c.evidence})} document(s)")
+    for ev in shown:
+        out.print(f"    [{escape(ev.source_file)} {ev.start}-{ev.end}] {escape(ev.title[:70])}")
+        out.print(f"      “{escape(ev.quote[:300])}”")
+    if len(shown) < len(c.evidence):
+        out.print(f"    … {len(c.evidence) - len(shown)} more (--limit 0 shows all)")
+
+
+@app.command("search")
+@handle_errors
+def search_cli(
+    text: Annotated[str, typer.Argument(help="Text contained in a name or alias.")],
+    type_: Annotated[Optional[str], typer.Option("--type", help="Only this kg: class, e.g. Company.")] = None,
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """List matching entities, one a line: label, classes, IRI.
+
+    Example: kg search bank --type FinancialInstitution
+    """
+    from .lookup import search
+
+    hits = search(_open(store), text, type_=type_)
+    for hit in hits:
+        out.print(f"{escape(hit.label)}\t{', '.join(hit.types)}\t{hit.iri}")
+    if not hits:
+        err.print(f"no entity matches {text!r}")
+        raise typer.Exit(1)
+
+
+@app.command("query")
+@handle_errors
+def query_cli(
+    query: Annotated[str, typer.Argument(help="A named query (see queries/), a .rq file, or SPARQL text.")],
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value, bound to ?key as an RDF term.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Run a read-only SPARQL query; parameters are bound as RDF terms, never pasted into the text.
+
+    Example: kg query partners-of-organization --param org=Corning
+    """
+    from .query import RESULT_FORMATS, format_result, resolve_query, run_query
+
+    if fmt not in RESULT_FORMATS:
+        raise UnknownFormat(fmt, list(RESULT_FORMATS))
+    result = run_query(_open(store), resolve_query(query), param or [])
+    if fmt != "table":
+        sys.stdout.write(format_result(result, fmt))
+        if fmt == "json":
+            sys.stdout.write("\n")
+        return
+    table = Table(*result.variables)
+    for row in result.rows:
+        table.add_row(*(escape(v) if v is not None else "" for v in row))
+    out.print(table)
+    out.print(f"{len(result.rows)} row(s)")
+
+
+@app.command("export")
+@handle_errors
+def export_cli(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, ntriples, nquads, trig or jsonld.")] = "turtle",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Write the graph as RDF (Turtle by default, with the kg, org, prov, skos, dcterms, schema, xsd prefixes).
+
+    Example: kg export --format jsonld -o kg.jsonld
+    """
+    from .export import rdf_format, serialize_store, write_atomic
+
+    rdf_format(fmt)
+    data = serialize_store(_open(store), fmt=fmt)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        write_atomic(output, data)
+        err.print(f"wrote {output} ({len(data)} bytes)")
+
+
+@app.command("validate")
+@handle_errors
+def validate_cli(
+    file: Annotated[Optional[Path], typer.Argument(help="An RDF file to validate instead of the store.")] = None,
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Validate the store, or an RDF file, against the SHACL shapes. Exit 0 conforms, 1 violates.
+
+    Example: kg validate out/kg.ttl
+    """
+    from .validation import validate_file, validate_store
+
+    report = validate_file(file) if file is not None else validate_store(_open(store))
+    if report.conforms:
+        out.print("conforms")
+        return
+    out.print(f"{len(report.violations)} violation(s)")
+    for violation in report.violations:
+        out.print("  " + escape(violation.one_line()))
+    raise typer.Exit(1)
+
+
+@app.command("stats")
+@handle_errors
+def stats_cli(
+    store: StoreOpt = DEFAULT_STORE,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Count entities per class and per document.
+
+    Example: kg stats
+    """
+    from .stats import graph_stats
+
+    stats = graph_stats(_open(store))
+    if as_json:
+        out.print_json(json.dumps({"triples": stats.triples, "classes": dict(stats.classes),
+                                   "documents": [{"iri": d, "title": t, "entities": n} for d, t, n in stats.documents]}))
+        return
+    out.print(f"triples: {stats.triples}")
+    table = Table("class", "instances")
+    for name, count in stats.classes:
+        table.add_row(name, str(count))
+    out.print(table)
+    docs = Table("document", "title", "entities")
+    for iri, title, count in stats.documents:
+        docs.add_row(iri.rsplit("/document/", 1)[-1], escape(title[:60]), str(count))
+    out.print(docs)
+
+
+def main() -> None:
+    app()

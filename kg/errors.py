@@ -1,0 +1,81 @@
+"""Every error the graph side raises, in one place.
+
+Hierarchy::
+
+    KGError                      base class; ``str(err)`` is a one-line message for users
+    ├── StoreMissing             no graph store at the given path (run ``kg build`` first)
+    ├── NotAStore                the path exists but is not a graph store
+    ├── StoreLocked              another build holds the store
+    ├── QueryNotFound            an unknown named query (lists the known ones)
+    ├── QuerySyntaxError         the SPARQL text does not parse
+    ├── UpdateRefused            the text is a SPARQL update; the CLI only reads
+    ├── BadParameter             a ``--param`` is not ``key=value`` or names no variable of the query
+    ├── UnknownFormat            an unsupported output or RDF format
+    ├── RDFParseError            an RDF file given to ``kg validate`` does not parse
+    └── EntityNotFound           ``kg show`` found no entity (carries suggestions)
+
+The extraction side has its own catalogue (:mod:`extract.errors`); the CLI
+turns both into a one-line message and a non-zero exit.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class KGError(Exception):
+    """Base class of all graph-side errors."""
+
+
+class StoreMissing(KGError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path}: no graph store here; run `kg build` first or pass --store")
+
+
+class NotAStore(KGError):
+    def __init__(self, path: Path, reason: str = "") -> None:
+        detail = f" ({reason})" if reason else ""
+        super().__init__(f"{path}: not a graph store{detail}; pass the directory `kg build` wrote")
+
+
+class StoreLocked(KGError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path}: another `kg build` is running on this store; wait for it to finish")
+
+
+class QueryNotFound(KGError):
+    def __init__(self, name: str, known: list[str]) -> None:
+        super().__init__(f"no named query {name!r}; known queries: {', '.join(known) or '(none)'}")
+
+
+class QuerySyntaxError(KGError):
+    def __init__(self, detail: str) -> None:
+        first = detail.strip().splitlines()[0] if detail.strip() else "syntax error"
+        super().__init__(f"malformed SPARQL: {first}")
+
+
+class UpdateRefused(KGError):
+    def __init__(self) -> None:
+        super().__init__("SPARQL updates are refused: `kg query` only reads; rebuild with `kg build` to change the graph")
+
+
+class BadParameter(KGError):
+    def __init__(self, text: str, reason: str) -> None:
+        super().__init__(f"bad --param {text!r}: {reason}")
+
+
+class UnknownFormat(KGError):
+    def __init__(self, given: str, known: list[str]) -> None:
+        super().__init__(f"unknown format {given!r}; use one of: {', '.join(known)}")
+
+
+class RDFParseError(KGError):
+    def __init__(self, path: Path, detail: str) -> None:
+        first = " ".join(detail.split())[:200]
+        super().__init__(f"{path}: not valid RDF ({first})")
+
+
+class EntityNotFound(KGError):
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        self.suggestions = suggestions
+        hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else "; try `kg search`"
+        super().__init__(f"no entity named {name!r}{hint}")

@@ -1,0 +1,177 @@
+"""Find entities by name and assemble their cards: ``kg show`` and ``kg search``."""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from .errors import EntityNotFound
+from .namespaces import KG, PREFIXES
+
+_KG = str(KG._NS)
+
+
+def normalize(text: str) -> str:
+    """Case, accent and punctuation insensitive form of a name (``AT&S`` -> ``ats``)."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "", folded.casefold())
+
+
+def short(iri: str) -> str:
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return f"<{iri}>"
+
+
+@dataclass
+class Candidate:
+    iri: str
+    label: str
+    types: list[str]
+    matched: str  # the label or alias that matched
+
+
+@dataclass
+class Evidence:
+    document: str
+    title: str
+    source_file: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass
+class Card:
+    iri: str
+    label: str
+    types: list[str]
+    aliases: list[str] = field(default_factory=list)
+    literals: list[tuple[str, str]] = field(default_factory=list)
+    outgoing: list[tuple[str, str, str]] = field(default_factory=list)  # (property, iri, label)
+    incoming: list[tuple[str, str, str]] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+_LABELS = """
+SELECT ?e ?label ?name ?type WHERE {
+  ?e rdfs:label ?label .
+  { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name }
+  ?e a ?type .
+}"""
+
+
+def _index(store: ox.Store) -> dict[str, Candidate]:
+    index: dict[str, Candidate] = {}
+    names: dict[str, set[str]] = {}
+    for row in store.query(_LABELS, prefixes=PREFIXES):
+        iri = row["e"].value
+        cand = index.setdefault(iri, Candidate(iri, row["label"].value, [], row["label"].value))
+        kind = row["type"].value
+        if kind.startswith(_KG) and short(kind) not in cand.types:
+            cand.types.append(short(kind))
+        names.setdefault(iri, set()).add(row["name"].value)
+    for iri, cand in index.items():
+        cand.types.sort(key=lambda t: (t in ("kg:Organization", "kg:Place"), t))
+        cand.matched = "\x1f".join(sorted(names[iri]))
+    return index
+
+
+def _names(candidate: Candidate) -> list[str]:
+    return candidate.matched.split("\x1f")
+
+
+def find(store: ox.Store, name: str) -> list[Candidate]:
+    """Best matches for ``name``: exact label, else exact alias, else labels containing it.
+
+    Raises :class:`EntityNotFound` with close suggestions when nothing matches.
+    """
+    wanted = normalize(name)
+    index = _index(store)
+    tiers: list[list[Candidate]] = [[], [], []]
+    for cand in index.values():
+        names = _names(cand)
+        if normalize(cand.label) == wanted:
+            tiers[0].append(cand)
+        elif any(normalize(n) == wanted for n in names):
+            tiers[1].append(cand)
+        elif wanted and any(wanted in normalize(n) for n in names):
+            tiers[2].append(cand)
+    for tier in tiers:
+        if tier:
+            found = []
+            for cand in sorted(tier, key=lambda c: (len(c.label), c.label)):
+                cand.matched = next((n for n in _names(cand) if wanted in normalize(n)), cand.label)
+                found.append(cand)
+            return found
+    labels = {c.label: normalize(c.label) for c in index.values()}
+    close = difflib.get_close_matches(wanted, list(labels.values()), n=5, cutoff=0.6)
+    suggestions = [label for label, norm in labels.items() if norm in close][:5]
+    raise EntityNotFound(name, suggestions)
+
+
+def search(store: ox.Store, text: str, *, type_: str | None = None) -> list[Candidate]:
+    """Entities whose label or alias contains ``text`` (normalised), optionally of one ``kg:`` class."""
+    wanted = normalize(text)
+    want_type = f"kg:{type_.removeprefix('kg:')}" if type_ else None
+    hits = []
+    for cand in _index(store).values():
+        names = _names(cand)
+        if want_type and want_type not in cand.types:
+            continue
+        match = next((n for n in names if wanted in normalize(n)), None)
+        if match is not None:
+            cand.matched = match
+            hits.append(cand)
+    return sorted(hits, key=lambda c: (normalize(c.label) != wanted, c.label.casefold()))
+
+
+def _rows(store: ox.Store, query: str, iri: str) -> list[ox.QuerySolution]:
+    return list(store.query(query, prefixes=PREFIXES, substitutions={ox.Variable("e"): ox.NamedNode(iri)}))
+
+
+def _text(term) -> str:
+    return term.value if term is not None else ""
+
+
+def card(store: ox.Store, candidate: Candidate) -> Card:
+    """Everything the graph says about one entity, with the sentences it comes from."""
+    iri = candidate.iri
+    result = Card(iri=iri, label=candidate.label, types=candidate.types)
+    skip = {str(KG.evidence), "http://www.w3.org/ns/prov#wasDerivedFrom", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+            "http://www.w3.org/2000/01/rdf-schema#label"}
+    for row in _rows(store, "SELECT ?p ?o ?ol WHERE { ?e ?p ?o . OPTIONAL { ?o rdfs:label|dcterms:title|skos:prefLabel ?ol } }", iri):
+        p, o = row["p"].value, row["o"]
+        if p in skip:
+            continue
+        if p == "http://www.w3.org/2004/02/skos/core#altLabel":
+            result.aliases.append(o.value)
+        elif isinstance(o, ox.Literal):
+            result.literals.append((short(p), o.value))
+        else:
+            result.outgoing.append((short(p), o.value, _text(row["ol"]) or short(o.value)))
+    for row in _rows(store, "SELECT ?s ?p ?sl WHERE { ?s ?p ?e . OPTIONAL { ?s rdfs:label|dcterms:title ?sl } }", iri):
+        if row["p"].value in skip:
+            continue
+        result.incoming.append((short(row["p"].value), row["s"].value, _text(row["sl"]) or short(row["s"].value)))
+    evidence_query = """
+    SELECT ?doc ?title ?file ?quote ?start ?end WHERE {
+      ?e kg:evidence ?ev .
+      ?ev kg:quote ?quote ; kg:startOffset ?start ; kg:endOffset ?end ; prov:wasDerivedFrom ?doc .
+      ?doc dcterms:title ?title ; kg:sourceFile ?file .
+    } ORDER BY ?file ?start"""
+    for row in _rows(store, evidence_query, iri):
+        result.evidence.append(
+            Evidence(row["doc"].value, row["title"].value, row["file"].value, row["quote"].value,
+                     int(row["start"].value), int(row["end"].value))
+        )
+    result.aliases.sort()
+    result.literals.sort()
+    result.outgoing.sort(key=lambda r: (r[0], r[2]))
+    result.incoming.sort(key=lambda r: (r[0], r[2]))
+    return result

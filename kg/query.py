@@ -1,0 +1,142 @@
+"""Named and ad-hoc SPARQL queries over the store; parameters are bound as RDF terms, never pasted."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import BadParameter, QueryNotFound, QuerySyntaxError, UnknownFormat, UpdateRefused
+from .namespaces import PREFIXES
+from .resources import query_files
+
+RESULT_FORMATS = ("table", "csv", "tsv", "json")
+_UPDATE = re.compile(r"^\s*(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
+_PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*", re.IGNORECASE)
+_HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$", re.IGNORECASE)
+
+
+@dataclass
+class NamedQuery:
+    """A ``queries/*.rq`` file: its header comment and SPARQL text."""
+
+    name: str
+    title: str
+    description: str
+    params: dict[str, str]  # variable name -> description
+    text: str
+    path: Path | None = None
+
+
+@dataclass
+class QueryResult:
+    variables: list[str]
+    rows: list[list[str | None]] = field(default_factory=list)
+    boolean: bool | None = None
+
+
+def parse_named_query(path: Path) -> NamedQuery:
+    """Read a query file's ``# title:``, ``# description:`` and ``# param: name - meaning`` header."""
+    text = path.read_text(encoding="utf-8")
+    title, description, params = path.stem, "", {}
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        if m := _HEADER.match(line):
+            key, value = m.group(1).lower(), m.group(2).strip()
+            if key == "title":
+                title = value
+            elif key == "description":
+                description = value
+            else:
+                pname, _, meaning = value.partition(" ")
+                params[pname.lstrip("?$")] = meaning.strip(" -—")
+    return NamedQuery(path.stem, title, description, params, text, path)
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    return {q.name: q for q in map(parse_named_query, query_files())}
+
+
+def resolve_query(spec: str) -> NamedQuery:
+    """``spec`` is a named query, a ``.rq`` file, or SPARQL text."""
+    queries = named_queries()
+    if spec in queries:
+        return queries[spec]
+    path = Path(spec)
+    if spec.endswith(".rq"):
+        if not path.is_file():
+            raise QueryNotFound(spec, sorted(queries))
+        return parse_named_query(path)
+    if re.fullmatch(r"[\w-]+", spec):
+        raise QueryNotFound(spec, sorted(queries))
+    return NamedQuery("inline", "inline query", "", {}, spec)
+
+
+def parse_param(text: str) -> tuple[str, ox.NamedNode | ox.Literal]:
+    """``key=value`` to a variable binding; ``<iri>`` and ``prefix:local`` become IRIs, the rest a string literal."""
+    key, sep, value = text.partition("=")
+    key = key.strip().lstrip("?$")
+    if not sep or not re.fullmatch(r"[A-Za-z_]\w*", key):
+        raise BadParameter(text, "expected key=value with a SPARQL variable name as key")
+    if value.startswith("<") and value.endswith(">"):
+        return key, ox.NamedNode(value[1:-1])
+    prefix, colon, local = value.partition(":")
+    if colon and prefix in PREFIXES and re.fullmatch(r"[\w.-]*", local):
+        return key, ox.NamedNode(PREFIXES[prefix] + local)
+    if re.fullmatch(r"-?\d+", value):
+        return key, ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    return key, ox.Literal(value)
+
+
+def _term_text(term) -> str | None:
+    if term is None:
+        return None
+    return term.value if hasattr(term, "value") else str(term)
+
+
+def run_query(store: ox.Store, query: NamedQuery, params: list[str] | None = None) -> QueryResult:
+    """Run a read-only query with ``key=value`` parameters bound as RDF terms."""
+    body = _PROLOGUE.sub("", re.sub(r"(?m)^\s*#.*$", "", query.text), count=1)
+    if _UPDATE.match(body):
+        raise UpdateRefused()
+    bindings = dict(parse_param(p) for p in params or [])
+    mentioned = set(re.findall(r"[?$](\w+)", query.text))
+    for key in bindings:
+        if key not in mentioned:
+            raise BadParameter(f"{key}=…", f"the query has no variable ?{key}")
+    try:
+        result = store.query(
+            query.text,
+            prefixes=PREFIXES,
+            substitutions={ox.Variable(k): v for k, v in bindings.items()},
+        )
+    except SyntaxError as err:
+        raise QuerySyntaxError(str(err)) from None
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult(variables=["result"], rows=[[str(bool(result)).lower()]], boolean=bool(result))
+    if isinstance(result, ox.QueryTriples):
+        rows = [[str(t.subject), str(t.predicate), str(t.object)] for t in result]
+        return QueryResult(variables=["subject", "predicate", "object"], rows=rows)
+    variables = [v.value for v in result.variables]
+    rows = [[_term_text(solution[v]) for v in variables] for solution in result]
+    return QueryResult(variables=variables, rows=rows)
+
+
+def format_result(result: QueryResult, fmt: str) -> str:
+    """Render as csv, tsv or json text (``table`` is rendered by the CLI with rich)."""
+    if fmt == "json":
+        return json.dumps([dict(zip(result.variables, row)) for row in result.rows], ensure_ascii=False, indent=1)
+    if fmt in ("csv", "tsv"):
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(result.variables)
+        writer.writerows([["" if v is None else v for v in row] for row in result.rows])
+        return out.getvalue()
+    raise UnknownFormat(fmt, list(RESULT_FORMATS))
