@@ -88,6 +88,8 @@ def resolve(
         names = Counter(i.mention.name for i in items)
         role = next((i.mention.role for i in items if i.mention.role), None)
         affiliation = next((i.mention.affiliation for i in items if i.mention.affiliation), None)
+        if affiliation and reference.place(affiliation):
+            affiliation = None  # "director of the Chengdu Hi-tech Zone": a place, not an employer
         if affiliation:
             carrier = next(i for i in items if i.mention.affiliation == affiliation)
             affiliation = _canonical(org_surfaces[add_org(affiliation, carrier.evidence, weight=0)])
@@ -104,6 +106,8 @@ def resolve(
     places: list[PlaceRecord] = []
     emitted: set[str] = set()
     for name, kind in place_kind.items():
+        if kind == "Place" and name_key(name, legal) in org_keys:
+            continue  # an unknown "place" that the text also names as an organisation
         chain = reference.place_chain(name)
         part_of = chain[0].part_of if chain else None
         places.append(PlaceRecord(name, kind, part_of, _unique(place_evidence[name])))

@@ -36,7 +36,7 @@ def _evidence(doc: LoadedDocument, doc_id: str, start: int, end: int) -> Evidenc
     lead = len(text) - len(text.lstrip())
     start, end = start + lead, start + len(text.rstrip())
     a, b = doc.clean.to_original(start, end)
-    return Evidence(document=doc_id, text=doc.text[start:end], start=a, end=b)
+    return Evidence(document=doc_id, text=" ".join(doc.text[start:end].split()), start=a, end=b)
 
 
 def _document_records(doc: LoadedDocument, sections: list[Section]) -> list[tuple[DocumentRecord, Section]]:

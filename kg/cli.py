@@ -47,6 +47,8 @@ def handle_errors(func):
             return func(*args, **kwargs)
         except (KGError, ExtractError) as error:
             _fail(str(error))
+        except OSError as error:
+            _fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "))
 
     return wrapper
 
@@ -125,7 +127,7 @@ def show_cli(
     shown = c.evidence if limit <= 0 else c.evidence[:limit]
     out.print(f"  provenance: {len(c.evidence)} sentence(s) in {len({e.document for e in c.evidence})} document(s)")
     for ev in shown:
-        out.print(f"    [{escape(ev.source_file)} {ev.start}-{ev.end}] {escape(ev.title[:70])}")
+        out.print(escape(f"    [{ev.source_file} {ev.start}-{ev.end}] {ev.title[:70]}"))
         out.print(f"      “{escape(ev.quote[:300])}”")
     if len(shown) < len(c.evidence):
         out.print(f"    … {len(c.evidence) - len(shown)} more (--limit 0 shows all)")

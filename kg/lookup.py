@@ -145,7 +145,7 @@ def card(store: ox.Store, candidate: Candidate) -> Card:
     result = Card(iri=iri, label=candidate.label, types=candidate.types)
     skip = {str(KG.evidence), "http://www.w3.org/ns/prov#wasDerivedFrom", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
             "http://www.w3.org/2000/01/rdf-schema#label"}
-    for row in _rows(store, "SELECT ?p ?o ?ol WHERE { ?e ?p ?o . OPTIONAL { ?o rdfs:label|dcterms:title|skos:prefLabel ?ol } }", iri):
+    for row in _rows(store, "SELECT ?e ?p ?o ?ol WHERE { ?e ?p ?o . OPTIONAL { ?o rdfs:label|dcterms:title|skos:prefLabel ?ol } }", iri):
         p, o = row["p"].value, row["o"]
         if p in skip:
             continue
@@ -155,12 +155,12 @@ def card(store: ox.Store, candidate: Candidate) -> Card:
             result.literals.append((short(p), o.value))
         else:
             result.outgoing.append((short(p), o.value, _text(row["ol"]) or short(o.value)))
-    for row in _rows(store, "SELECT ?s ?p ?sl WHERE { ?s ?p ?e . OPTIONAL { ?s rdfs:label|dcterms:title ?sl } }", iri):
+    for row in _rows(store, "SELECT ?e ?s ?p ?sl WHERE { ?s ?p ?e . OPTIONAL { ?s rdfs:label|dcterms:title ?sl } }", iri):
         if row["p"].value in skip:
             continue
         result.incoming.append((short(row["p"].value), row["s"].value, _text(row["sl"]) or short(row["s"].value)))
     evidence_query = """
-    SELECT ?doc ?title ?file ?quote ?start ?end WHERE {
+    SELECT ?e ?doc ?title ?file ?quote ?start ?end WHERE {
       ?e kg:evidence ?ev .
       ?ev kg:quote ?quote ; kg:startOffset ?start ; kg:endOffset ?end ; prov:wasDerivedFrom ?doc .
       ?doc dcterms:title ?title ; kg:sourceFile ?file .

@@ -119,6 +119,11 @@ def run_query(store: ox.Store, query: NamedQuery, params: list[str] | None = Non
         )
     except SyntaxError as err:
         raise QuerySyntaxError(str(err)) from None
+    except RuntimeError as err:  # SEP-0007: a substituted variable must be projected
+        if bindings and "projection" in str(err):
+            names = ", ".join(f"?{k}" for k in bindings)
+            raise BadParameter(names, "a bound variable must appear in the query's SELECT clause") from None
+        raise
     if isinstance(result, ox.QueryBoolean):
         return QueryResult(variables=["result"], rows=[[str(bool(result)).lower()]], boolean=bool(result))
     if isinstance(result, ox.QueryTriples):

@@ -1,0 +1,45 @@
+"""Shared fixtures: the spaCy pipeline (loaded once) and a graph built from the small test corpus."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TEST_CORPUS = FIXTURES / "corpus"
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def reference():
+    from extract.reference import load_reference
+    from kg.resources import REFERENCE_DIR
+
+    return load_reference(REFERENCE_DIR)
+
+
+@pytest.fixture(scope="session")
+def nlp(reference):
+    from extract.nlp import build_pipeline
+
+    return build_pipeline(reference)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, nlp):
+    """A store and out/ built from the test corpus; returns (store path, out dir, summary)."""
+    from kg.build import build
+
+    root = tmp_path_factory.mktemp("built")
+    summary = build([TEST_CORPUS], store_path=root / "store", out_dir=root / "out", nlp=nlp)
+    assert summary.report.conforms, [v.one_line() for v in summary.report.violations]
+    return root / "store", root / "out", summary
+
+
+@pytest.fixture
+def cli_nlp(monkeypatch, nlp):
+    """Make `kg build` in CliRunner tests reuse the session pipeline instead of loading the model again."""
+    import extract.nlp
+
+    monkeypatch.setattr(extract.nlp, "build_pipeline", lambda reference: nlp)
+    return nlp

@@ -1,0 +1,92 @@
+from pathlib import Path
+
+import pytest
+
+from extract.errors import BinaryDocument, EmptyDocument, InputNotFound, NoDocuments
+from extract.loader import clean_text, find_documents, load_document, read_text
+from extract.sections import author_name, split_sections
+
+from ..conftest import FIXTURES, REPO, TEST_CORPUS
+
+
+def test_cleaning_strips_tags_and_footnotes_and_keeps_offsets():
+    doc = load_document(TEST_CORPUS / "advisory-reports.md")
+    assert "<sup>" not in doc.text and "<b>" not in doc.text
+    assert "Source of data" not in doc.text  # footnote line dropped
+    assert "Chongqing and works" in doc.text  # footnote marker "1" removed
+    assert "smart manufacturing cases" in doc.text
+    # every clean character maps back to the same character in the file
+    for i, ch in enumerate(doc.text):
+        if not ch.isspace():
+            assert doc.original[doc.clean.origin[i]] == ch
+
+
+def test_page_break_is_rejoined_and_headings_kept():
+    doc = load_document(TEST_CORPUS / "advisory-reports.md")
+    assert "Chengdu, Xi'an and across the western region by rail." in doc.text
+    headings = [doc.block_text(b) for b in doc.blocks if b.kind == "heading"]
+    assert "Glass for a Greener Region" in headings and "Recommendations" in headings
+    items = [doc.block_text(b) for b in doc.blocks if b.kind == "item"]
+    assert items[0].startswith("1. Build a shared testing laboratory")
+
+
+def test_clean_text_of_markdown_line():
+    text, blocks = clean_text("## **Bold** heading\n\nA [link](http://x.org) and CO<sub>2</sub>.\n")
+    assert text.text == "Bold heading\n\nA link and CO2."
+    assert [b.kind for b in blocks] == ["heading", "paragraph"]
+
+
+def test_compilation_is_split_by_its_table_of_contents():
+    doc = load_document(TEST_CORPUS / "advisory-reports.md")
+    sections = split_sections(doc)
+    assert [(s.title, s.author) for s in sections] == [
+        ("Glass for a Greener Region", "Corning"),
+        ("Printing the Future of Manufacturing", "HP"),
+    ]
+    assert doc.text[sections[1].start :].startswith("Printing the Future")
+    assert "Recommendations" in doc.text[sections[0].start : sections[0].end]
+
+
+def test_sample_compilation_has_27_firm_reports():
+    doc = load_document(REPO / "corpus" / "cmia-16-reports.md")
+    sections = split_sections(doc)
+    authors = [s.author for s in sections]
+    assert len(sections) == 27
+    assert {"Corning", "AT&S", "HP", "Qualcomm", "Schneider Electric", "Hitachi ABB", "bp"} <= set(authors)
+    corning = sections[0]
+    start, _ = doc.clean.to_original(corning.start, corning.end)
+    assert doc.original.count("\n", 0, start) + 1 == 46  # the line of its title heading
+
+
+def test_news_document_is_one_section_without_author():
+    doc = load_document(TEST_CORPUS / "regional-news.txt")
+    (section,) = split_sections(doc)
+    assert section.author is None and section.title == "Chengdu widens its chip cluster"
+
+
+def test_author_name_prefers_the_texts_spelling():
+    assert author_name("Schneider Electric builds. Schneider Electric grows.", "SCHNEIDER-ELECTRIC") == "Schneider Electric"
+    assert author_name("nothing here", "JARDINE MATHESON") == "Jardine Matheson"
+
+
+@pytest.mark.parametrize(
+    ("path", "error"),
+    [(FIXTURES / "bad" / "missing.txt", InputNotFound), (FIXTURES / "bad" / "empty.txt", EmptyDocument),
+     (FIXTURES / "bad" / "archive.txt", BinaryDocument)],
+)
+def test_bad_files_raise_one_line_errors(path, error):
+    with pytest.raises(error) as caught:
+        load_document(path)
+    assert "\n" not in str(caught.value) and str(path) in str(caught.value)
+
+
+def test_non_utf8_text_is_decoded_with_a_warning():
+    text, warnings = read_text(FIXTURES / "bad" / "latin1.txt")
+    assert "Anna Berg" in text and "\ufffd" in text
+    assert warnings and "not valid UTF-8" in warnings[0]
+
+
+def test_directory_without_documents(tmp_path: Path):
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    with pytest.raises(NoDocuments):
+        find_documents([tmp_path])

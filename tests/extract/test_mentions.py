@@ -1,0 +1,44 @@
+"""Extraction of organisations, places and people on sentences written for the tests."""
+from extract.mentions import byline_person, doc_mentions, org_kind
+
+
+def _mentions(nlp, reference, text):
+    return doc_mentions(nlp(text), reference)
+
+
+def test_person_with_appositive_role_and_affiliation(nlp, reference):
+    found = _mentions(nlp, reference, "Peter Novak, Senior Vice President of HP Inc., visited Chongqing in 2021.")
+    person = next(m for m in found if m.kind == "person")
+    assert person.name == "Peter Novak"
+    assert person.role == "Senior Vice President"
+    assert person.affiliation == "HP Inc"
+
+
+def test_reference_places_and_bodies(nlp, reference):
+    found = _mentions(nlp, reference, "The NDRC met officials in Xi'an and Chongqing.")
+    places = {(m.name, m.label) for m in found if m.kind == "place"}
+    assert ("Xi'an", "City") in places and ("Chongqing", "Province") in places
+    orgs = {(m.name, m.label) for m in found if m.kind == "organization"}
+    assert ("NDRC", "GovernmentBody") in orgs
+
+
+def test_organisation_types_from_name_words(reference):
+    assert org_kind("Chongqing University", reference) == "ResearchOrganization"
+    assert org_kind("Mizuho Bank", reference) == "FinancialInstitution"
+    assert org_kind("Sichuan Development Commission", reference) == "GovernmentBody"
+    assert org_kind("Acme Widgets Ltd", reference) == "Company"
+
+
+def test_byline_gives_role_and_affiliation(reference):
+    person = byline_person("Maria Lopez", "Executive Vice President, Corning", reference)
+    assert (person.name, person.role, person.affiliation) == ("Maria Lopez", "Executive Vice President", "Corning")
+
+
+def test_byline_rejects_lines_that_are_not_a_name_and_role(reference):
+    assert byline_person("Opening Remarks", "The meeting began at nine.", reference) is None
+    assert byline_person("Chongqing", "President, Acme", reference) is None
+
+
+def test_plan_names_are_not_organisations(nlp, reference):
+    found = _mentions(nlp, reference, "Firms followed the Western Development Strategy and the 14th Five-Year Plan.")
+    assert not [m for m in found if m.kind == "organization" and m.name.endswith(("Strategy", "Plan"))]

@@ -1,0 +1,154 @@
+"""Every CLI command through typer's CliRunner, on a graph built from the test corpus."""
+import json
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph
+from typer.testing import CliRunner
+
+from kg.cli import app
+
+from ..conftest import FIXTURES, TEST_CORPUS
+
+runner = CliRunner()
+
+
+def kg(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def store(built):
+    return built[0]
+
+
+def test_build_writes_store_and_turtle(tmp_path, cli_nlp):
+    result = kg("build", TEST_CORPUS, "--store", tmp_path / "s", "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "SHACL:     conforms" in result.output and "documents: 4" in result.output
+    ttl = (tmp_path / "out" / "kg.ttl").read_bytes()
+    assert len(Graph().parse(data=ttl, format="turtle")) > 50
+    assert len(list(ox.parse(ttl, format=ox.RdfFormat.TURTLE))) > 50
+    # a second build of the same input gives byte-identical Turtle
+    again = kg("build", TEST_CORPUS, "--store", tmp_path / "s", "--out", tmp_path / "out2")
+    assert again.exit_code == 0 and (tmp_path / "out2" / "kg.ttl").read_bytes() == ttl
+
+
+def test_show_prints_a_card_with_provenance(store):
+    result = kg("show", "corning", "--store", store)
+    assert result.exit_code == 0, result.output
+    assert "Corning  (kg:Company, kg:Organization)" in result.output
+    assert "aliases: Corning Incorporated" in result.output
+    assert "← kg:affiliation of Maria Lopez" in result.output
+    assert "[advisory-reports.md " in result.output and "provenance:" in result.output
+
+
+def test_show_is_case_and_punctuation_insensitive(store):
+    result = kg("show", "maria-LOPEZ", "--store", store)
+    assert result.exit_code == 0 and "Maria Lopez  (kg:Person)" in result.output
+    assert "kg:role: Executive Vice President" in result.output and "kg:affiliation → Corning" in result.output
+
+
+def test_normalize_folds_case_accents_and_punctuation():
+    from kg.lookup import normalize
+
+    assert normalize("AT&S") == normalize("at s") == "ats"
+    assert normalize("Zürich") == normalize("zurich")
+
+
+def test_show_unknown_name_suggests(store):
+    result = kg("show", "Corninng", "--store", store)
+    assert result.exit_code == 1
+    assert "no entity named 'Corninng'" in result.output and "Corning" in result.output
+
+
+def test_search_with_type(store):
+    result = kg("search", "chong", "--type", "Province", "--store", store)
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [line for line in result.output.splitlines() if "kg:Province" in line]
+    assert "Chongqing" in result.output
+
+
+def test_query_named_with_param_as_csv(store):
+    result = kg("query", "provenance-of-entity", "--param", "name=HP", "--format", "csv", "--store", store)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "name,documentTitle,sourceFile,start,end,quote"
+    assert any("HP and Qualcomm presented" in line for line in lines[1:])
+
+
+def test_query_param_is_data_not_code(store):
+    hostile = 'HP" } ?s ?p ?o { #>'
+    result = kg("query", "provenance-of-entity", "--param", f"name={hostile}", "--format", "json", "--store", store)
+    assert result.exit_code == 0 and json.loads(result.output) == []
+
+
+def test_query_inline_json(store):
+    result = kg("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:Organization }", "-f", "json", "--store", store)
+    assert result.exit_code == 0 and int(json.loads(result.output)[0]["n"]) >= 5
+
+
+def test_export_formats_parse(store, tmp_path):
+    result = kg("export", "--store", store)
+    assert result.exit_code == 0
+    assert "@prefix kg: <https://w3id.org/ccec-kg/ontology#>" in result.output
+    for prefix in ("org", "prov", "skos", "dcterms", "schema", "xsd"):
+        assert f"@prefix {prefix}:" in result.output
+    turtle = Graph().parse(data=result.output, format="turtle")
+    for fmt, rdflib_fmt in (("ntriples", "nt"), ("nquads", "nquads"), ("trig", "trig"), ("jsonld", "json-ld")):
+        target = tmp_path / f"kg.{fmt}"
+        assert kg("export", "--format", fmt, "-o", target, "--store", store).exit_code == 0
+        dataset = Dataset()
+        dataset.parse(target, format=rdflib_fmt)
+        assert sum(1 for _ in dataset.quads()) == len(turtle), fmt
+
+
+def test_validate_store_and_file(store, built):
+    assert kg("validate", "--store", store).exit_code == 0
+    assert kg("validate", built[1] / "kg.ttl").exit_code == 0
+    bad = kg("validate", FIXTURES.parent / "shapes" / "facility-two-operators.ttl")
+    assert bad.exit_code == 1 and "a facility has exactly one kg:operatedBy" in bad.output
+
+
+def test_stats(store):
+    result = kg("stats", "--json", "--store", store)
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["classes"]["Document"] == 4 and data["classes"]["Company"] >= 2
+    assert data["classes"]["GovernmentBody"] >= 2 and data["classes"]["Person"] >= 2
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["build", FIXTURES / "nowhere"], "no such file or directory"),
+        (["build", FIXTURES / "bad" / "empty.txt"], "the file is empty"),
+        (["build", FIXTURES / "bad" / "archive.txt"], "not a text file"),
+        (["query", "SELECT ?s WHERE { ?s ", "--store", "STORE"], "malformed SPARQL"),
+        (["query", "DELETE WHERE { ?s ?p ?o }", "--store", "STORE"], "SPARQL updates are refused"),
+        (["query", "PREFIX x: <http://x/> INSERT DATA { x:a x:b x:c }", "--store", "STORE"], "SPARQL updates are refused"),
+        (["query", "no-such-query", "--store", "STORE"], "no named query 'no-such-query'"),
+        (["query", "organization-profile", "-f", "xml", "--store", "STORE"], "unknown format 'xml'"),
+        (["export", "--format", "rdfxml", "--store", "STORE"], "unknown format 'rdfxml'"),
+        (["show", "Corning", "--store", FIXTURES], "not a graph store"),
+        (["stats", "--store", FIXTURES / "no-store"], "no graph store here"),
+        (["validate", FIXTURES / "corpus" / "regional-news.txt"], "not valid RDF"),
+    ],
+)
+def test_bad_input_one_line_error(args, needle, store, tmp_path):
+    args = [store if a == "STORE" else a for a in args]
+    if args[0] == "build":
+        args += ["--store", tmp_path / "s", "--out", tmp_path / "out"]
+    result = kg(*args)
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error:") and needle in lines[0], result.output
+    assert "Traceback" not in result.output
+    if args[0] == "build":
+        assert not (tmp_path / "out").exists()
+
+
+def test_update_leaves_store_unchanged(store):
+    before = kg("stats", "--json", "--store", store).output
+    kg("query", "DELETE WHERE { ?s ?p ?o }", "--store", store)
+    assert kg("stats", "--json", "--store", store).output == before

@@ -1,0 +1,48 @@
+from rdflib import Literal
+from rdflib.namespace import PROV, RDF, RDFS
+
+from extract.records import DocumentRecord, Evidence, FactSet, OrganizationRecord, PersonRecord, PlaceRecord
+from kg.iri import entity_iri, slugify
+from kg.mapping import facts_to_graph
+from kg.namespaces import KG, RESOURCE
+from kg.validation import validate_graph
+
+
+def _facts():
+    ev = Evidence(document="reports/acme", text="Ann Lee, CEO of Acme, opened a plant in Chongqing.", start=10, end=60)
+    return FactSet(
+        documents=[DocumentRecord("reports", "reports.md", "Reports", "a" * 64, 0, 100),
+                   DocumentRecord("reports/acme", "reports.md", "Acme report", "a" * 64, 5, 100,
+                                  author="Acme Corp", part_of="reports")],
+        organizations=[OrganizationRecord("Acme Corp", "Company", ["Acme"], [ev])],
+        places=[PlaceRecord("Chongqing", "Province", "China", [ev]), PlaceRecord("China", "Country", None, [])],
+        people=[PersonRecord("Ann Lee", "CEO", "Acme Corp", [ev])],
+    )
+
+
+def test_iris_are_stable_and_readable():
+    assert entity_iri("organization", "Corning") == RESOURCE["organization/corning"]
+    assert slugify("AT&S") == "at-s" and slugify("Zürich AG") == "zurich-ag"
+    assert slugify("重庆").startswith("u") and slugify("重庆") == slugify("重庆")
+
+
+def test_mapping_types_labels_and_provenance():
+    g = facts_to_graph(_facts())
+    acme = entity_iri("organization", "Acme Corp")
+    assert (acme, RDF.type, KG.Company) in g and (acme, RDF.type, KG.Organization) in g
+    assert (acme, RDFS.label, Literal("Acme Corp")) in g
+    doc = RESOURCE["document/reports/acme"]
+    assert (acme, PROV.wasDerivedFrom, doc) in g
+    ev = g.value(acme, KG.evidence)
+    assert g.value(ev, KG.startOffset).toPython() == 10 and g.value(ev, KG.endOffset).toPython() == 60
+    assert (doc, KG.author, acme) in g
+    ann = entity_iri("person", "Ann Lee")
+    assert g.value(ann, KG.affiliation) == acme and str(g.value(ann, KG.role)) == "CEO"
+    assert (entity_iri("place", "Chongqing"), KG.partOf, entity_iri("place", "China")) in g
+
+
+def test_mapped_graph_conforms_and_is_deterministic():
+    first = facts_to_graph(_facts())
+    assert validate_graph(first).conforms
+    again = facts_to_graph(_facts())
+    assert set(first) == set(again)
