@@ -79,8 +79,6 @@ class KG(DefinedNamespace):
 # Prefixes bound in every export.
 PREFIXES: dict[str, str] = {
     "kg": str(KG._NS),
-    "res": str(RESOURCE),
-    "vocab": str(VOCAB),
     "org": str(ORG),
     "prov": str(PROV),
     "skos": str(SKOS),

@@ -28,3 +28,11 @@ def test_profile_query_binds_parameter(built):
 def test_people_query_finds_byline_affiliation(built):
     result = run_query(open_store(built[0]), resolve_query("people-and-affiliations"))
     assert ["Maria Lopez", "Executive Vice President", "Corning"] in result.rows
+
+
+def test_bound_parameter_filters_rows(built):
+    store = open_store(built[0])
+    every = run_query(store, resolve_query("people-and-affiliations"))
+    only = run_query(store, resolve_query("people-and-affiliations"), ["org=Corning"])
+    assert only.rows and all(row[2] == "Corning" for row in only.rows)
+    assert len(only.rows) < len(every.rows)
