@@ -12,9 +12,6 @@ from typing import Any
 
 SCHEMA_VERSION = 1
 
-ORG_KINDS = ("Company", "GovernmentBody", "ResearchOrganization", "FinancialInstitution", "Organization")
-PLACE_KINDS = ("Country", "Province", "City", "Zone", "Place")
-
 
 @dataclass
 class Evidence:
@@ -43,7 +40,7 @@ class DocumentRecord:
 @dataclass
 class OrganizationRecord:
     name: str
-    kind: str = "Organization"  # one of ORG_KINDS
+    kind: str = "Organization"  # Company | GovernmentBody | ResearchOrganization | FinancialInstitution | Organization
     aliases: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 
@@ -51,7 +48,7 @@ class OrganizationRecord:
 @dataclass
 class PlaceRecord:
     name: str
-    kind: str = "Place"  # one of PLACE_KINDS
+    kind: str = "Place"  # Country | Province | City | Zone | Place
     part_of: str | None = None  # name of the enclosing place
     evidence: list[Evidence] = field(default_factory=list)
 

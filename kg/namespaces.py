@@ -12,7 +12,6 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNa
 BASE = "https://w3id.org/ccec-kg/"
 ONTOLOGY_IRI = BASE + "ontology"
 RESOURCE = Namespace(BASE + "resource/")
-VOCAB = Namespace(BASE + "vocab/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
 
