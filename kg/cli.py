@@ -255,5 +255,43 @@ def stats_cli(
     out.print(docs)
 
 
+def _eval_help() -> str:
+    from . import evaluate
+
+    rules = evaluate.__doc__.split("Matching rules (also printed by ``kg eval --help``):", 1)[1]
+    return ("Score the graph against gold annotations: precision, recall and F1 per kind, and macro-F1.\n\n"
+            "Example: kg eval ../shared/eval/dev --show-errors\n\nMatching rules:\n" + rules.replace("``", "'"))
+
+
+@app.command("eval", help=_eval_help())
+@handle_errors
+def eval_cli(
+    gold: Annotated[list[Path], typer.Argument(help="Gold JSON files or directories of them.")],
+    store: StoreOpt = DEFAULT_STORE,
+    corpus: Annotated[Path, typer.Option("--corpus", help="Directory holding the gold files' sources.")] = Path("corpus"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    show_errors: Annotated[bool, typer.Option("--show-errors", help="List misses and false positives with their sentences.")] = False,
+) -> None:
+    from .evaluate import evaluate
+
+    report = evaluate(_open(store), gold, corpus_dir=corpus)
+    if as_json:
+        payload = report.as_dict()
+        if show_errors:
+            payload["errors"] = [e.__dict__ for e in report.errors]
+        out.print_json(json.dumps(payload))
+        return
+    table = Table("kind", "precision", "recall", "F1", "tp", "fp", "fn", title=f"{report.files} gold file(s)")
+    for kind, s in report.scores.items():
+        table.add_row(kind, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}", str(s.tp), str(s.fp), str(s.fn))
+    table.add_row("[bold]macro-F1[/bold]", "", "", f"[bold]{report.macro_f1:.2f}[/bold]", "", "", "")
+    out.print(table)
+    if show_errors:
+        for e in report.errors:
+            out.print(escape(f"{e.gold_file}  {e.kind}  {e.error}: {e.name[:100]}"))
+            if e.sentence:
+                out.print(f"    “{escape(e.sentence[:300])}”")
+
+
 def main() -> None:
     app()

@@ -12,7 +12,8 @@ Hierarchy::
     ├── BadParameter             a ``--param`` is not ``key=value`` or names no variable of the query
     ├── UnknownFormat            an unsupported output or RDF format
     ├── RDFParseError            an RDF file given to ``kg validate`` does not parse
-    └── EntityNotFound           ``kg show`` found no entity (carries suggestions)
+    ├── EntityNotFound           ``kg show`` found no entity (carries suggestions)
+    └── GoldError                a gold file for ``kg eval`` is unreadable, malformed or its source is missing
 
 The extraction side has its own catalogue (:mod:`extract.errors`); the CLI
 turns both into a one-line message and a non-zero exit.
@@ -79,3 +80,10 @@ class EntityNotFound(KGError):
         self.suggestions = suggestions
         hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else "; try `kg search`"
         super().__init__(f"no entity named {name!r}{hint}")
+
+
+class GoldError(KGError):
+    """A gold annotation file or its source document cannot be used."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
