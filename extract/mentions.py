@@ -38,6 +38,8 @@ class Mention:
     sent_end: int
     role: str | None = None
     affiliation: str | None = None
+    start: int = 0  # the mention itself (block-relative)
+    end: int = 0
 
 
 def clean_name(text: str) -> str:
@@ -61,7 +63,7 @@ def org_kind(name: str, reference: Reference) -> str:
         return ref.kind
     words = re.findall(r"[\w.]+", name)
     for kind in ("GovernmentBody", "ResearchOrganization", "FinancialInstitution"):
-        if any(reference.type_words.get(w) == kind for w in words):
+        if any(reference.type_words.get(w) == kind or reference.type_words.get(w.capitalize()) == kind for w in words):
             return kind
     return "Company"
 
@@ -127,6 +129,7 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
     so in a heading only places and reference organisations count.
     """
     found: list[Mention] = []
+    governments = government_mentions(doc, reference)
     for ent in doc.ents:
         name = clean_name(ent.text)
         if not _valid_name(name):
@@ -136,20 +139,54 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
         start, end = _sentence(ent)
         place = reference.place(name)
         if ent.label_ in ("GPE", "LOC", "FAC", "ORG") and place is not None:
-            found.append(Mention("place", place.name, place.kind, start, end))
+            found.append(Mention("place", place.name, place.kind, start, end, start=ent.start_char, end=ent.end_char))
         elif ent.label_ in ("GPE", "LOC", "FAC", "ORG") and name.split()[-1] in _PLACE_SUFFIXES and len(name.split()) > 1:
-            found.append(Mention("place", name, "Zone", start, end))
+            found.append(Mention("place", name, "Zone", start, end, start=ent.start_char, end=ent.end_char))
         elif ent.label_ == "GPE":
-            found.append(Mention("place", name, "Place", start, end))
+            found.append(Mention("place", name, "Place", start, end, start=ent.start_char, end=ent.end_char))
         elif ent.label_ == "ORG":
             if name.split()[-1] in _NOT_ORG_SUFFIXES or is_role_phrase(name):
                 continue
-            found.append(Mention("organization", name, org_kind(name, reference), start, end))
+            if any(ent.start_char < g.end and g.start < ent.end_char for g in governments):
+                continue
+            found.append(Mention("organization", name, org_kind(name, reference), start, end,
+                                 start=ent.start_char, end=ent.end_char))
         elif ent.label_ == "PERSON" and _person_name(name) and name.split()[-1] not in _PLACE_SUFFIXES:
             role, affiliation = _role_after(doc, ent)
             if role is None:
                 role, affiliation = _role_before(doc, ent)
-            found.append(Mention("person", name, "Person", start, end, role, affiliation))
+            found.append(Mention("person", name, "Person", start, end, role, affiliation,
+                                 start=ent.start_char, end=ent.end_char))
+    return found + governments
+
+
+# "the Chongqing municipal government", "the Japanese government", "Central Government"
+_GOVERNMENT = re.compile(
+    r"\b((?:[A-Z][\w'’-]+\s+){1,3}(?:(?:[Mm]unicipal|[Pp]rovincial|[Rr]egional|[Dd]istrict|[Cc]ity|[Ll]ocal|"
+    r"[Cc]entral|[Nn]ational|[Ff]ederal|[Ss]tate)\s+)?[Gg]overnment)s?\b"
+)
+_NOT_GOVERNMENT_WORDS = frozenset({"The", "A", "An", "This", "That", "Our", "Its", "Their", "Both", "All", "Each"})
+
+
+def government_mentions(doc, reference: Reference) -> list[Mention]:
+    """Governments named by place or nationality: a government is an organisation that can partner or issue."""
+    found = []
+    for m in _GOVERNMENT.finditer(doc.text):
+        words = m.group(1).split()
+        while words and words[0] in _NOT_GOVERNMENT_WORDS:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        first = words[0].rstrip("'’s")
+        if not (reference.place(first) or first.endswith(("ese", "ian", "an", "ish", "ch")) or first in ("Central", "Federal", "State", "National")):
+            continue
+        name = " ".join(words).replace("’s", "").replace("'s", "")
+        span = doc.char_span(m.start(1) + m.group(1).index(words[0]), m.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        found.append(Mention("organization", name, "GovernmentBody", sent.start_char, sent.end_char,
+                             start=span.start_char, end=span.end_char))
     return found
 
 

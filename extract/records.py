@@ -10,7 +10,7 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass
@@ -62,17 +62,72 @@ class PersonRecord:
 
 
 @dataclass
-class FactSet:
-    """Everything extracted from a set of documents.
+class FacilityRecord:
+    """A site run by an organisation; ``name`` is descriptive ("Corning plant (Chongqing)")."""
 
-    Facilities, partnerships, projects, policies and recommendations get their
-    own record types when their extractors land; the lists are reserved here.
-    """
+    name: str
+    kind: str  # facility-kind notation: plant | research_center | logistics_center | headquarters | ...
+    operator: str  # OrganizationRecord.name
+    place: str | None = None  # PlaceRecord.name, the most specific place given
+    status: str = "unknown"  # operating | planned | under_construction | unknown
+    year: str | None = None
+    details: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class PartnershipRecord:
+    name: str
+    parties: list[str]  # OrganizationRecord names, at least two
+    kind: str = "other"  # partnership-kind notation
+    year: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class ProjectRecord:
+    name: str
+    participants: list[str] = field(default_factory=list)
+    place: str | None = None
+    amount: str | None = None
+    year: str | None = None
+    status: str = "unknown"
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class PolicyRecord:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    issuer: str | None = None  # OrganizationRecord name
+    jurisdiction: str | None = None  # PlaceRecord name
+    year: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class RecommendationRecord:
+    text: str  # the heading or first sentence
+    by: str  # OrganizationRecord name: the section's author
+    addressed_to: str | None = None  # PlaceRecord name
+    policies: list[str] = field(default_factory=list)  # PolicyRecord names it mentions
+    places: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class FactSet:
+    """Everything extracted from a set of documents."""
 
     documents: list[DocumentRecord] = field(default_factory=list)
     organizations: list[OrganizationRecord] = field(default_factory=list)
     places: list[PlaceRecord] = field(default_factory=list)
     people: list[PersonRecord] = field(default_factory=list)
+    facilities: list[FacilityRecord] = field(default_factory=list)
+    partnerships: list[PartnershipRecord] = field(default_factory=list)
+    projects: list[ProjectRecord] = field(default_factory=list)
+    policies: list[PolicyRecord] = field(default_factory=list)
+    recommendations: list[RecommendationRecord] = field(default_factory=list)
 
 
 def _evidence_list(items: list[dict[str, Any]]) -> list[Evidence]:
@@ -101,4 +156,9 @@ def factset_from_json(text: str) -> FactSet:
         organizations=[_load(OrganizationRecord, d) for d in raw.get("organizations", [])],
         places=[_load(PlaceRecord, d) for d in raw.get("places", [])],
         people=[_load(PersonRecord, d) for d in raw.get("people", [])],
+        facilities=[_load(FacilityRecord, d) for d in raw.get("facilities", [])],
+        partnerships=[_load(PartnershipRecord, d) for d in raw.get("partnerships", [])],
+        projects=[_load(ProjectRecord, d) for d in raw.get("projects", [])],
+        policies=[_load(PolicyRecord, d) for d in raw.get("policies", [])],
+        recommendations=[_load(RecommendationRecord, d) for d in raw.get("recommendations", [])],
     )

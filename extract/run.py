@@ -8,11 +8,27 @@ from pathlib import Path
 
 from .errors import ExtractError
 from .loader import LoadedDocument, find_documents, load_document
+from .facilities import find_facilities
+from .link import Linker, link_facilities, link_partnerships, link_policies, link_projects, link_recommendations
 from .mentions import byline_person, doc_mentions
-from .records import DocumentRecord, Evidence, FactSet
+from .partnerships import find_partnerships
+from .policies import find_policies
+from .projects import find_projects
+from .recommendations import BlockView, find_recommendations
+from .records import (
+    DocumentRecord,
+    Evidence,
+    FacilityRecord,
+    FactSet,
+    PartnershipRecord,
+    PolicyRecord,
+    ProjectRecord,
+    RecommendationRecord,
+)
 from .reference import Reference, load_reference
 from .resolve import Located, resolve
 from .sections import Section, split_sections
+from .sentences import sentences
 
 BATCH_SIZE = 64
 
@@ -96,7 +112,8 @@ def extract_paths(
         nlp = build_pipeline(reference)
 
     documents: list[DocumentRecord] = []
-    units = []  # (block text, (loaded doc, doc id, block))
+    units = []  # (block text, unit index)
+    sections: list[tuple[LoadedDocument, DocumentRecord, Section]] = []
     authors: list[tuple[str, Evidence]] = []
     located: list[Located] = []
     for doc in loaded:
@@ -106,11 +123,12 @@ def extract_paths(
             documents.append(DocumentRecord(slug(doc.path.stem), doc.path.name, doc.path.stem, doc.sha256, a, b))
         for record, section in records:
             documents.append(record)
+            sections.append((doc, record, section))
             if section.author:
                 first = section.blocks[0]
                 authors.append((section.author, _evidence(doc, record.id, first.start, first.end)))
             for block in section.blocks:
-                units.append((doc.text[block.start : block.end], (doc, record.id, block)))
+                units.append((doc.text[block.start : block.end], len(units)))
             for first, second in zip(section.blocks, section.blocks[1:]):
                 if first.kind == "paragraph" and len(doc.block_text(first).split()) <= 4:
                     person = byline_person(doc.block_text(first), doc.block_text(second), reference)
@@ -118,12 +136,87 @@ def extract_paths(
                         located.append(Located(person, _evidence(doc, record.id, first.start, second.end)))
 
     total = len(units)
-    for done, (parsed, (doc, doc_id, block)) in enumerate(nlp.pipe(units, as_tuples=True, batch_size=BATCH_SIZE), 1):
-        for m in doc_mentions(parsed, reference, heading=block.kind == "heading"):
-            located.append(Located(m, _evidence(doc, doc_id, block.start + m.sent_start, block.start + m.sent_end)))
+    parsed = []
+    for done, (parsed_doc, _) in enumerate(nlp.pipe(units, as_tuples=True, batch_size=BATCH_SIZE), 1):
+        parsed.append(parsed_doc)
         if progress:
             progress(done, total)
 
+    raw = _RawFacts()
+    position = 0
+    for doc, record, section in sections:
+        views = []
+        for block in section.blocks:
+            parsed_doc = parsed[position]
+            position += 1
+            views.append(BlockView(block.kind, block.level, parsed_doc.text, parsed_doc))
+            mentions = doc_mentions(parsed_doc, reference, heading=block.kind == "heading")
+            for m in mentions:
+                located.append(Located(m, _evidence(doc, record.id, block.start + m.sent_start, block.start + m.sent_end)))
+            if block.kind == "row":
+                continue  # table cells are not sentences
+            for sent in sentences(parsed_doc, mentions, section.author):
+                ev = [_evidence(doc, record.id, block.start + sent.start, block.start + sent.end)]
+                for facility in find_facilities(sent):
+                    facility.evidence = ev
+                    raw.facilities.append(facility)
+                for partnership in find_partnerships(sent):
+                    partnership.evidence = ev
+                    raw.partnerships.append(partnership)
+                for project in find_projects(sent):
+                    project.evidence = ev
+                    raw.projects.append(project)
+                for found in find_policies(sent):
+                    found.record.evidence = ev
+                    raw.policies.append(found.record)
+                    a, b = doc.clean.to_original(block.start + found.start, block.start + found.end)
+                    raw.policy_spans.append((record.id, a, b, found.record.name))
+        if section.author:
+            raw.recommendations.extend(_recommendations(doc, record, section, views, reference))
+
     orgs, places, people = resolve(located, authors, reference)
-    facts = FactSet(documents=documents, organizations=orgs, places=places, people=people)
+    linker = Linker(orgs, places, reference)
+    policies = link_policies(raw.policies, linker)
+    for rec in raw.recommendations:
+        rec.policies = [name for doc_id, a, b, name in raw.policy_spans
+                        if any(ev.document == doc_id and ev.start <= a and b <= ev.end for ev in rec.evidence)]
+    facts = FactSet(
+        documents=documents, organizations=orgs, places=places, people=people,
+        facilities=link_facilities(raw.facilities, linker),
+        partnerships=link_partnerships(raw.partnerships, linker),
+        projects=link_projects(raw.projects, linker),
+        policies=policies,
+        recommendations=link_recommendations(raw.recommendations, linker, policies),
+    )
     return ExtractionResult(facts=facts, warnings=warnings)
+
+
+@dataclass
+class _RawFacts:
+    """Relation records as extracted, before linking to resolved names."""
+
+    facilities: list[FacilityRecord] = field(default_factory=list)
+    partnerships: list[PartnershipRecord] = field(default_factory=list)
+    projects: list[ProjectRecord] = field(default_factory=list)
+    policies: list[PolicyRecord] = field(default_factory=list)
+    policy_spans: list[tuple[str, int, int, str]] = field(default_factory=list)  # (doc id, file start, end, name)
+    recommendations: list[RecommendationRecord] = field(default_factory=list)
+
+
+def _recommendations(doc: LoadedDocument, record: DocumentRecord, section: Section, views: list[BlockView],
+                     reference: Reference) -> list[RecommendationRecord]:
+    out = []
+    for found in find_recommendations(views):
+        evidence = [_evidence(doc, record.id, section.blocks[i].start + a, section.blocks[i].start + b)
+                    for i, a, b in found.spans]
+        texts = [views[i].doc.char_span(a, b, alignment_mode="expand") for i, a, b in found.spans]
+        if found.trigger is not None:
+            texts.append(views[found.trigger].doc[:])
+        places = [e.text for span in texts if span is not None for e in span.ents
+                  if e.label_ in ("GPE", "LOC") and reference.place(e.text)]
+        places = [reference.place(p).name for p in places]  # type: ignore[union-attr]
+        out.append(RecommendationRecord(
+            text=found.text, by=section.author or "", addressed_to=places[0] if places else None,
+            places=list(dict.fromkeys(places)), evidence=evidence,
+        ))
+    return out

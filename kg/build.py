@@ -15,7 +15,8 @@ from extract.records import factset_to_json
 from .export import serialize_store, write_atomic
 from .mapping import facts_to_graph
 from .namespaces import KG
-from .resources import ONTOLOGY_FILE, REFERENCE_DIR, vocab_files
+from .resources import ONTOLOGY_FILE, REFERENCE_DIR, TOPICS_FILE, vocab_files
+from .topics import load_topics
 from .store import build_lock, open_store, write_store
 from .validation import ValidationReport, load_ontology, validate_graph
 
@@ -55,7 +56,7 @@ def build(
     started = time.perf_counter()
     with build_lock(store_path):
         result = extract_paths(paths, reference_dir=REFERENCE_DIR, nlp=nlp, progress=progress)
-        graph = facts_to_graph(result.facts)
+        graph = facts_to_graph(result.facts, topics=load_topics(TOPICS_FILE))
         for path in vocab_files():
             graph.parse(path, format="turtle")
         report = validate_graph(graph, ontology=load_ontology())

@@ -8,8 +8,11 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from extract.records import Evidence, FactSet
 
-from .iri import document_iri, entity_iri, evidence_iri
+from .iri import document_iri, entity_iri, evidence_iri, slugify
 from .namespaces import KG, ORGANIZATION_CLASSES, PLACE_CLASSES, PREFIXES
+from .topics import TopicIndex
+
+VOCAB = "https://w3id.org/ccec-kg/vocab/"
 
 
 def new_graph() -> Graph:
@@ -33,8 +36,28 @@ def _add_provenance(graph: Graph, node: URIRef, evidence: Iterable[Evidence]) ->
         graph.add((node, PROV.wasDerivedFrom, doc))
 
 
-def facts_to_graph(facts: FactSet) -> Graph:
-    """The RDF graph of ``facts``; the same facts always give the same triples."""
+def concept(scheme: str, notation: str) -> URIRef:
+    """A SKOS concept of one of the packaged schemes (``facility-kind``, ``status`` ...)."""
+    return URIRef(f"{VOCAB}{scheme}/{notation}")
+
+
+def _year(graph: Graph, node: URIRef, year: str | None) -> None:
+    if year:
+        graph.add((node, KG.year, Literal(year, datatype=XSD.gYear)))
+
+
+def recommendation_iri(by: str, text: str) -> URIRef:
+    import hashlib
+
+    digest = hashlib.sha1(f"{by}\n{text}".encode("utf-8")).hexdigest()[:8]
+    return entity_iri("recommendation", f"{slugify(by)} {slugify(text)[:60]} {digest}")
+
+
+def facts_to_graph(facts: FactSet, *, topics: TopicIndex | None = None) -> Graph:
+    """The RDF graph of ``facts``; the same facts always give the same triples.
+
+    ``topics`` classifies recommendations against the topic scheme; without it they get none.
+    """
     graph = new_graph()
     for doc in facts.documents:
         node = document_iri(doc.id)
@@ -76,4 +99,74 @@ def facts_to_graph(facts: FactSet) -> Graph:
         if person.affiliation:
             graph.add((node, KG.affiliation, entity_iri("organization", person.affiliation)))
         _add_provenance(graph, node, person.evidence)
+
+    org = lambda name: entity_iri("organization", name)  # noqa: E731
+    place = lambda name: entity_iri("place", name)  # noqa: E731
+    for fac in facts.facilities:
+        node = entity_iri("facility", fac.name)
+        graph.add((node, RDF.type, KG.Facility))
+        graph.add((node, RDFS.label, Literal(fac.name)))
+        graph.add((node, KG.operatedBy, org(fac.operator)))
+        graph.add((node, KG.facilityKind, concept("facility-kind", fac.kind)))
+        graph.add((node, KG.status, concept("status", fac.status)))
+        if fac.place:
+            graph.add((node, KG.locatedIn, place(fac.place)))
+        if fac.details:
+            graph.add((node, RDFS.comment, Literal(fac.details)))
+        _year(graph, node, fac.year)
+        _add_provenance(graph, node, fac.evidence)
+
+    for deal in facts.partnerships:
+        node = entity_iri("partnership", deal.name)
+        graph.add((node, RDF.type, KG.Partnership))
+        graph.add((node, RDFS.label, Literal(deal.name)))
+        for party in deal.parties:
+            graph.add((node, KG.hasParty, org(party)))
+        graph.add((node, KG.partnershipKind, concept("partnership-kind", deal.kind)))
+        _year(graph, node, deal.year)
+        _add_provenance(graph, node, deal.evidence)
+
+    for project in facts.projects:
+        node = entity_iri("project", project.name)
+        graph.add((node, RDF.type, KG.Project))
+        graph.add((node, RDFS.label, Literal(project.name)))
+        for participant in project.participants:
+            graph.add((node, KG.participant, org(participant)))
+        if project.place:
+            graph.add((node, KG.locatedIn, place(project.place)))
+        if project.amount:
+            graph.add((node, KG.amount, Literal(project.amount)))
+        graph.add((node, KG.status, concept("status", project.status)))
+        _year(graph, node, project.year)
+        _add_provenance(graph, node, project.evidence)
+
+    for policy in facts.policies:
+        node = entity_iri("policy", policy.name)
+        graph.add((node, RDF.type, KG.Policy))
+        graph.add((node, RDFS.label, Literal(policy.name)))
+        for alias in policy.aliases:
+            graph.add((node, SKOS.altLabel, Literal(alias)))
+        if policy.issuer:
+            graph.add((node, KG.issuedBy, org(policy.issuer)))
+        if policy.jurisdiction:
+            graph.add((node, KG.jurisdiction, place(policy.jurisdiction)))
+        _year(graph, node, policy.year)
+        _add_provenance(graph, node, policy.evidence)
+
+    for rec in facts.recommendations:
+        node = recommendation_iri(rec.by, rec.text)
+        graph.add((node, RDF.type, KG.Recommendation))
+        graph.add((node, RDFS.label, Literal(rec.text if len(rec.text) <= 160 else rec.text[:157] + "…")))
+        graph.add((node, KG.text, Literal(rec.text)))
+        graph.add((node, KG.madeBy, org(rec.by)))
+        if rec.addressed_to:
+            graph.add((node, KG.addressedTo, place(rec.addressed_to)))
+        for name in rec.policies:
+            graph.add((node, KG.refersTo, entity_iri("policy", name)))
+        for name in rec.places:
+            graph.add((node, KG.refersTo, place(name)))
+        if topics is not None:
+            for topic in topics.topics(" ".join([rec.text, *(e.text for e in rec.evidence)])):
+                graph.add((node, KG.topic, topic))
+        _add_provenance(graph, node, rec.evidence)
     return graph

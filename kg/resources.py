@@ -8,6 +8,7 @@ from queries import QUERIES_DIR
 
 ONTOLOGY_FILE = ONTOLOGY_DIR / "kg.ttl"
 REFERENCE_DIR = ONTOLOGY_DIR / "reference"
+TOPICS_FILE = ONTOLOGY_DIR / "vocab" / "topics.ttl"
 
 
 def shape_files() -> list[Path]:

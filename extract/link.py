@@ -1,0 +1,152 @@
+"""Link relation records to the resolved organisations and places, and merge repeats.
+
+Extractors write the names they saw ("Corning", "we" -> the author); this
+module maps each to the organisation or place node resolution chose, drops
+facts whose required parties did not resolve, and merges facts stated more
+than once (same operator, kind and place; same parties; same policy key) into
+one record carrying every supporting sentence.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from .policies import policy_key
+from .records import (
+    Evidence,
+    FacilityRecord,
+    OrganizationRecord,
+    PartnershipRecord,
+    PlaceRecord,
+    PolicyRecord,
+    ProjectRecord,
+    RecommendationRecord,
+)
+from .reference import Reference
+from .resolve import name_key
+
+
+class Linker:
+    """Maps surface names to the canonical organisation and place names of one fact set."""
+
+    def __init__(self, orgs: list[OrganizationRecord], places: list[PlaceRecord], reference: Reference) -> None:
+        self._reference = reference
+        self._orgs: dict[str, str] = {}
+        for org in orgs:
+            for surface in (org.name, *org.aliases):
+                self._orgs.setdefault(self._key(surface), org.name)
+        self._places = {name_key(p.name): p.name for p in places}
+
+    def _key(self, name: str) -> str:
+        ref = self._reference.organization(name)
+        return name_key(ref.name if ref else name, self._reference.legal_forms)
+
+    def org(self, name: str | None) -> str | None:
+        return self._orgs.get(self._key(name)) if name else None
+
+    def place(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        ref = self._reference.place(name)
+        return self._places.get(name_key(ref.name if ref else name))
+
+
+def _unique(evidence: list[Evidence]) -> list[Evidence]:
+    seen: dict[tuple[str, int, int], Evidence] = {}
+    for ev in evidence:
+        seen.setdefault((ev.document, ev.start, ev.end), ev)
+    return [seen[k] for k in sorted(seen)]
+
+
+def link_facilities(raw: list[FacilityRecord], linker: Linker) -> list[FacilityRecord]:
+    merged: dict[tuple[str, str, str], FacilityRecord] = {}
+    for rec in raw:
+        operator = linker.org(rec.operator)
+        if operator is None:
+            continue
+        place = linker.place(rec.place)
+        key = (operator, rec.kind, place or "")
+        if key in merged:
+            kept = merged[key]
+            kept.evidence = _unique(kept.evidence + rec.evidence)
+            kept.year = kept.year or rec.year
+            kept.details = kept.details or rec.details
+            continue
+        kind_word = rec.name.split(" ", 1)[1].split(" (")[0] if " " in rec.name else rec.kind
+        name = f"{operator} {kind_word}" + (f" ({place})" if place else "")
+        merged[key] = FacilityRecord(name, rec.kind, operator, place, rec.status, rec.year, rec.details,
+                                     _unique(rec.evidence))
+    return sorted(merged.values(), key=lambda r: r.name)
+
+
+def link_partnerships(raw: list[PartnershipRecord], linker: Linker) -> list[PartnershipRecord]:
+    merged: dict[tuple[frozenset[str], str], PartnershipRecord] = {}
+    for rec in raw:
+        parties: list[str] = []
+        for p in rec.parties:
+            name = linker.org(p)
+            if name and name not in parties:
+                parties.append(name)
+        if len(parties) < 2:
+            continue
+        key = (frozenset(parties), rec.kind)
+        if key in merged:
+            merged[key].evidence = _unique(merged[key].evidence + rec.evidence)
+            merged[key].year = merged[key].year or rec.year
+            continue
+        name = " – ".join(parties[:3]) + (" …" if len(parties) > 3 else "") + f" ({rec.kind.replace('_', ' ')})"
+        merged[key] = PartnershipRecord(name, parties, rec.kind, rec.year, _unique(rec.evidence))
+    return sorted(merged.values(), key=lambda r: r.name)
+
+
+def link_projects(raw: list[ProjectRecord], linker: Linker) -> list[ProjectRecord]:
+    merged: dict[str, ProjectRecord] = {}
+    for rec in raw:
+        participants = [n for n in dict.fromkeys(linker.org(p) for p in rec.participants) if n]
+        key = name_key(rec.name)
+        if key in merged:
+            kept = merged[key]
+            kept.evidence = _unique(kept.evidence + rec.evidence)
+            kept.participants = list(dict.fromkeys(kept.participants + participants))
+            kept.place = kept.place or linker.place(rec.place)
+            kept.amount = kept.amount or rec.amount
+            kept.year = kept.year or rec.year
+            continue
+        merged[key] = ProjectRecord(rec.name, participants, linker.place(rec.place), rec.amount, rec.year,
+                                    rec.status, _unique(rec.evidence))
+    return sorted(merged.values(), key=lambda r: r.name)
+
+
+def link_policies(raw: list[PolicyRecord], linker: Linker) -> list[PolicyRecord]:
+    groups: dict[str, list[PolicyRecord]] = defaultdict(list)
+    for rec in raw:
+        key = policy_key(rec.name)
+        if key:
+            groups[key].append(rec)
+    out = []
+    for records in groups.values():
+        names = Counter(r.name for r in records)
+        name = max(names, key=lambda n: (names[n], len(n), n))
+        out.append(PolicyRecord(
+            name=name,
+            aliases=sorted(set(names) - {name}),
+            issuer=next((i for r in records if (i := linker.org(r.issuer))), None),
+            jurisdiction=next((j for r in records if (j := linker.place(r.jurisdiction))), None),
+            year=next((r.year for r in records if r.year), None),
+            evidence=_unique([e for r in records for e in r.evidence]),
+        ))
+    return sorted(out, key=lambda r: r.name)
+
+
+def link_recommendations(raw: list[RecommendationRecord], linker: Linker,
+                         policies: list[PolicyRecord]) -> list[RecommendationRecord]:
+    canonical = {policy_key(n): p.name for p in policies for n in (p.name, *p.aliases)}
+    out = []
+    for rec in raw:
+        by = linker.org(rec.by)
+        if by is None:
+            continue
+        places = [n for n in dict.fromkeys(linker.place(p) for p in rec.places) if n]
+        named = [n for n in dict.fromkeys(canonical.get(policy_key(p)) for p in rec.policies) if n]
+        out.append(RecommendationRecord(rec.text, by, linker.place(rec.addressed_to), named, places,
+                                        _unique(rec.evidence)))
+    return out

@@ -1,0 +1,42 @@
+"""Partnerships: two or more named organisations tied by a cooperation cue in one sentence.
+
+Two firms in one sentence are not partners by themselves ("Ford and GM both
+sell cars"); the sentence must say so with a cue (joint venture, cooperate,
+agreement, supply, invest in, partner ...).  Hypothetical cooperation ("could
+work together") is not a partnership.
+"""
+from __future__ import annotations
+
+import re
+
+from .records import PartnershipRecord
+from .sentences import Sentence, first_year
+
+# (cue, partnership-kind notation), most specific first
+_CUES: list[tuple[str, str]] = [
+    (r"joint[- ]ventures?|\bJVs?\b|jointly (?:established|set up|founded|owned)", "joint_venture"),
+    (r"(?:joint|collaborative|cooperative) (?:r&d|research|laborator(?:y|ies)|lab|innovation)|research (?:collaboration|cooperation|partnership)|"
+     r"co-develop(?:ed|s|ing)?|jointly develop(?:ed|s|ing)?", "research_collaboration"),
+    (r"suppl(?:y|ies|ied|ier|iers)\b(?! chain)|provid(?:es|ed|ing) \w+ (?:to|for)", "supply"),
+    (r"customers?|clients?", "customer"),
+    (r"invest(?:ed|s|ing|ment)? in\b|acquir(?:ed|es|ing)|acquisition of|stake in|shareholder", "investment"),
+    (r"agreements?|memorand(?:um|a)|MoUs?|signed|contracts?", "agreement"),
+    (r"strategic (?:cooperation|partnership|alliance)|partner(?:s|ship|ships|ed|ing)?|cooperat(?:e|ed|es|ing|ion)|"
+     r"collaborat(?:e|ed|es|ing|ion)|alliance|teamed up|work(?:ed|s|ing)? (?:closely )?with|together with|jointly", "strategic_cooperation"),
+]
+_CUE = re.compile(r"\b(?:" + "|".join(c for c, _ in _CUES) + r")", re.I)
+_KIND = [(re.compile(r"\b(?:" + c + r")", re.I), k) for c, k in _CUES]
+_HEDGED = re.compile(r"\b(?:could|would|might|may|can|should|hope|hopes|looks? forward|potential|possible|if)\b", re.I)
+
+
+def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
+    """At most one partnership per sentence, between every organisation it names."""
+    text = sent.text
+    if not _CUE.search(text) or _HEDGED.search(text):
+        return []
+    parties = sent.org_names()
+    if len(parties) < 2 or len(parties) > 5:  # a long list is an enumeration, not a deal
+        return []
+    kind = next(k for pattern, k in _KIND if pattern.search(text))
+    name = " – ".join(parties[:3]) + f" {kind.replace('_', ' ')}"
+    return [PartnershipRecord(name=name, parties=parties, kind=kind, year=first_year(text))]

@@ -1,0 +1,130 @@
+"""Policies: named plans, strategies, programmes, laws, regulations and targets.
+
+Three patterns, none of them a list of names:
+
+* a capitalised phrase ending in a policy head noun ("14th Five-Year Plan",
+  "Foreign Investment Law", "Belt and Road Initiative");
+* a quoted title that ends in a head noun, or that a sentence says was
+  issued, released or followed ("According to the "Guiding Opinions of ..."");
+* a lower-case target phrase ("carbon peaking and carbon neutrality goals").
+
+:func:`policy_key` gives every surface form of one policy the same key
+("the 14th FYP", "14th Five-Year Plan (2021-2025)").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .records import PolicyRecord
+from .sentences import Sentence, YEAR
+
+HEADS = (
+    "Plan|Plans|Strategy|Strategies|Initiative|Initiatives|Law|Laws|Regulation|Regulations|Program|Programme|"
+    "Programs|Programmes|Policy|Policies|Act|Directive|Guidelines|Guideline|Opinions|Opinion|Measures|Outline|"
+    "Belt|Circle|Mechanism|Taxonomy|Scheme|Roadmap|Blueprint|Framework|Deal|Goals|Targets|Pact|Agenda|Notice|"
+    "Rules|Provisions|Catalogue|Catalog|Action Plan|FYP"
+)
+_CAP = r"(?:\d+(?:st|nd|rd|th)|[A-Z][\w’'&.]*(?:-[\w’'.]+)*|\d{4})"
+_CONN = r"(?:of|and|for|on|the|in|to|with|&|a|an)"
+_NAMED = re.compile(
+    rf"(?<![\w-])({_CAP}(?:[ \-–]+(?:{_CONN}[ ]+)*{_CAP})*?[ \-–]+(?:{HEADS}))(?![\w-])(?:\s*\((?:\d{{4}}\s*[-–]\s*\d{{4}})\))?"
+)
+_QUOTED = re.compile(r"[“\"]([^”\"]{6,250})[”\"]")
+_TARGET = re.compile(
+    r"\b((?:(?:dual|double|twin)[- ]carbon|carbon (?:peak(?:ing)?|neutrality)(?: and (?:carbon )?(?:peak(?:ing)?|neutrality))?|"
+    r"(?:emission|emissions)[- ]reduction|net[- ]zero(?: emissions?)?)\s+(?:goals?|targets?|commitments?|strateg(?:y|ies)))\b",
+    re.I,
+)
+_ISSUED = re.compile(
+    r"\b(?:issued|released|promulgated|published|introduced|launched|put forward|adopted|enacted|announced|unveiled|"
+    r"implemented|implementing|according to|under|in line with|in accordance with|pursuant to|guided by)\b",
+    re.I,
+)
+_LEAD_DROP = frozenset(
+    """according in under the this these that as with during by from for to on at since after before based following
+    its their our his her both each every all implementing implement implemented promote promoting a an and""".split()
+)
+_HEAD_END = re.compile(rf"(?:{HEADS})(?:\s*\(\d{{4}}\s*[-–]\s*\d{{4}}\))?$")
+_NOT_POLICY_NEXT = re.compile(r"^\s*(?:Association|Committee|Commission|Office|Bureau|Department|Institute|Council|Company|Group|Bank|Fund|Center|Centre)\b")
+
+
+@dataclass
+class FoundPolicy:
+    record: PolicyRecord
+    start: int  # block-relative offsets of the name
+    end: int
+
+
+def policy_key(name: str) -> str:
+    """One key for every surface form of a policy."""
+    text = name.replace("FYP", "Five-Year Plan").replace("five-year plan", "Five-Year Plan")
+    text = re.sub(r"[“”\"‘’']", "", text)
+    text = re.sub(r"\(\s*\d{4}\s*[-–]\s*\d{4}\s*\)|\b\d{4}\s*[-–]\s*\d{4}\b", " ", text)
+    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    text = re.sub(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:’s|'s)\s+", "", text)  # "China's 14th Five-Year Plan"
+    words = re.findall(r"[a-z0-9]+", text.casefold())
+    if words and words[-1] in ("initiative", "strategy", "period"):
+        words = words[:-1] or words
+    return " ".join(words)
+
+
+def _trim(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].lower().strip("’'s") in _LEAD_DROP:
+        words = words[1:]
+    return " ".join(words).strip(" ,;:")
+
+
+def _year(name: str, sentence: str, issued: bool) -> str | None:
+    m = YEAR.search(name)
+    if m:
+        return m.group()
+    if issued:
+        m = YEAR.search(sentence)
+        return m.group() if m else None
+    return None
+
+
+def find_policies(sent: Sentence) -> list[FoundPolicy]:
+    """Policies named in one sentence."""
+    text = sent.text
+    issued = bool(_ISSUED.search(text))
+    spans: list[tuple[int, int, str]] = []
+
+    for m in _QUOTED.finditer(text):
+        title = " ".join(m.group(1).split()).strip(" ,.;:")
+        words = title.split()
+        if not 2 <= len(words) <= 40 or not title[:1].isupper():
+            continue
+        before = text[max(0, m.start() - 60) : m.start()]
+        if _HEAD_END.search(title) or (issued and _ISSUED.search(before) and re.search(rf"\b(?:{HEADS})\b", title)):
+            spans.append((m.start(1), m.end(1), title))
+        elif issued and re.search(r"\b(?:issued|released|promulgated|published|according to)\W*(?:the\s+)?$", before, re.I):
+            spans.append((m.start(1), m.end(1), title))
+
+    for m in _NAMED.finditer(text):
+        if any(a <= m.start(1) < b for a, b, _ in spans):
+            continue
+        if _NOT_POLICY_NEXT.match(text[m.end(1):]):
+            continue  # "Regional Plan Association" is an organisation
+        name = _trim(m.group(0))
+        words = name.split()
+        capitals = [w for w in words[:-1] if w[:1].isupper() or w[:1].isdigit()]
+        if len(words) < 2 or not capitals:
+            continue
+        start = m.start(1) + m.group(0).find(words[0])
+        spans.append((start, m.end(0), name))
+
+    for m in _TARGET.finditer(text):
+        if not any(a <= m.start(1) < b for a, b, _ in spans):
+            spans.append((m.start(1), m.end(1), m.group(1)))
+
+    found: list[FoundPolicy] = []
+    issuers = [o for o in sent.orgs if o.label == "GovernmentBody"]
+    for start, end, name in spans:
+        jurisdiction = next((p.name for p in sent.places if start - 20 <= p.start - sent.start < end), None)
+        issuer = issuers[0].name if issued and issuers else None
+        record = PolicyRecord(name=name, issuer=issuer, jurisdiction=jurisdiction, year=_year(name, text, issued))
+        found.append(FoundPolicy(record, sent.start + start, sent.start + end))
+    return found

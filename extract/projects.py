@@ -1,0 +1,61 @@
+"""Projects: concrete, delimited undertakings — investment and infrastructure projects, parks, corridors, events.
+
+A project is either a capitalised name ending in a project head noun
+("Chengdu-Chongqing Hydrogen Corridor", "China-Europe Railway Express",
+"Smart China Expo") or a noun phrase ending in "project" with something that
+delimits it: a participant, an amount or a year.  General aspirations ("a
+project of national rejuvenation") have none of these and are skipped.
+"""
+from __future__ import annotations
+
+import re
+
+from .records import ProjectRecord
+from .sentences import Sentence, amounts, first_year, hypothetical, most_specific, status_of
+
+_HEADS = (
+    r"Project|Projects|Industrial Park|Science Park|Technology Park|Park|Corridor|Channel|Expo|Forum|Summit|Conference|"
+    r"Meeting|Fair|Exhibition|Railway|Express|Pipeline|Valley|Demonstration Zone|Pilot Zone|Demonstration Area|"
+    r"Cooperation Zone|Airport|Station|Terminal|Bridge|Tunnel|Competition|Festival|Olympics|Games"
+)
+_CAP = r"(?:\d+(?:st|nd|rd|th)|[A-Z][\w’'&.]*(?:-[\w’'.]+)*|\d{4})"
+_NAMED = re.compile(rf"(?<![\w-])({_CAP}(?:[ \-–]+(?:(?:of|and|for|on|the|in|to|&)[ ]+)*{_CAP})*?[ \-–]+(?:{_HEADS}))(?![\w-])")
+_LEAD_DROP = frozenset("according in under the this these as with during by from for to on at since after its their our a an and".split())
+_LOWER = re.compile(
+    r"\b((?:[a-z][\w-]*\s+){1,5}(?:project|projects|programme|pilot|demonstration|industrial park|base))\b"
+)
+_VAGUE = frozenset({"this", "these", "that", "the", "a", "an", "such", "other", "many", "some", "more", "key", "major",
+                    "new", "all", "various", "several", "its", "their", "our", "each", "any"})
+
+
+def _trim(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _LEAD_DROP:
+        words = words[1:]
+    return " ".join(words)
+
+
+def find_projects(sent: Sentence) -> list[ProjectRecord]:
+    """At most one project per sentence: the first named one, else a delimited "... project"."""
+    text = sent.text
+    name = None
+    for m in _NAMED.finditer(text):
+        candidate = _trim(m.group(1))
+        if len(candidate.split()) >= 2 and any(w[:1].isupper() for w in candidate.split()[:-1]):
+            name = candidate
+            break
+    participants = sent.org_names()
+    money = amounts(text)
+    year = first_year(text)
+    if name is None:
+        for m in _LOWER.finditer(text):
+            words = [w for w in m.group(1).split() if w.lower() not in _VAGUE]
+            if len(words) >= 2 and (participants or money or year):
+                name = " ".join(words)
+                break
+    if name is None:
+        return []
+    place = most_specific(sent.places)
+    status = "planned" if hypothetical(text) else status_of(text)
+    return [ProjectRecord(name=name, participants=participants, place=place.name if place else None,
+                          amount="; ".join(money) or None, year=year, status=status)]

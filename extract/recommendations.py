@@ -1,0 +1,173 @@
+"""Recommendations: the suggestions a report's author makes, read from document structure.
+
+A recommendations part starts at a trigger — a heading such as "4.
+Recommendations", "Policy suggestions for ...", "Advice to ...", or a lead-in
+such as "we put forward the following suggestions:" — and runs until the next
+heading that is not numbered under it (or a Summary / Conclusion / References
+heading).  Inside it, one recommendation per numbered child heading; without
+those, per numbered paragraph or list item; without those, per paragraph that
+opens with an imperative verb.  Outside such parts, a sentence in which the
+author explicitly suggests or advises ("Chongqing is advised to ...", "I would
+like to propose ...") is one recommendation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_TRIGGER = re.compile(
+    r"\b(?:suggestions?|recommendations?|recommended actions?|proposals?|advice|way forward|what (?:should|can) be done)\b", re.I
+)
+_LEAD_IN = re.compile(
+    r"\b(?:following|these|some|several|three|four|five|six)\s+(?:\w+\s+){0,2}(?:suggestions|recommendations|proposals|advice)\b"
+    r"|\bwe (?:would like to )?(?:suggest|recommend|propose)\b[^.]*:\s*$",
+    re.I,
+)
+_END = re.compile(
+    r"^\W*(?:(?:part|chapter|section)\s+[\w.]+\W*)?(?:summary|conclusions?|concluding|closing|references|bibliography|"
+    r"acknowledge?ments?|appendix|notes|endnotes|about the author)\b",
+    re.I,
+)
+_NUMBER = re.compile(r"^\s*(?:(?:part|chapter)\s+)?\(?((?:\d+(?:\.\d+)*)|[IVXivx]+|[a-z])[.):]?(?=\s)\s*", re.I)
+_CUE = re.compile(
+    r"\b(?:we|I)\s+(?:would\s+(?:like\s+to\s+|strongly\s+)?|strongly\s+|therefore\s+|also\s+)?(?:suggest|recommend|propose|advise)\w*\b"
+    r"|\b(?:is|are)\s+(?:therefore\s+|also\s+)?(?:advised|recommended|suggested|encouraged)\s+to\b"
+    r"|\b(?:this|the|our)\s+(?:paper|report|article|study)\s+(?:suggests|recommends|proposes)\b"
+    r"|\bit is (?:therefore )?(?:suggested|recommended|advised)\b"
+    r"|\bI would like (?:to see|efforts|to propose)\b",
+    re.I,
+)
+
+
+@dataclass
+class BlockView:
+    """What the recommendation finder needs of one block."""
+
+    kind: str  # heading | paragraph | item | row
+    level: int
+    text: str
+    doc: object  # spaCy Doc of the block
+
+
+@dataclass
+class FoundRecommendation:
+    text: str
+    spans: list[tuple[int, int, int]] = field(default_factory=list)  # (block index, start, end) of the evidence
+    trigger: int | None = None  # block index of the trigger heading or lead-in
+
+
+def numbering(text: str) -> str | None:
+    """The outline number a heading or paragraph starts with ("3.2.1", "IV", "a"), if any."""
+    m = _NUMBER.match(text)
+    if not m:
+        return None
+    number = m.group(1)
+    if number.isalpha() and len(number) == 1 and not re.match(r"^\s*\(?[a-zA-Z][.)]", text):
+        return None  # "A smart city ..." is a sentence, not item "a"
+    if number.isalpha() and not re.fullmatch(r"[IVXivx]+|[a-z]", number):
+        return None
+    return number
+
+
+def _strip_number(text: str) -> str:
+    m = _NUMBER.match(text)
+    return text[m.end():].strip() if m and numbering(text) else text.strip()
+
+
+def _first_sentence(view: BlockView) -> tuple[int, int]:
+    for sent in view.doc.sents:
+        if sent.text.strip():
+            return sent.start_char, sent.end_char
+    return 0, len(view.text)
+
+
+def _is_child(number: str | None, parent: str | None) -> bool:
+    if number is None:
+        return False
+    if parent is None or not parent[0].isdigit():
+        return True
+    return number.startswith(parent + ".")
+
+
+def _imperative(view: BlockView) -> bool:
+    tokens = [t for t in view.doc if not t.is_space and not t.is_punct]
+    return bool(tokens) and tokens[0].tag_ == "VB" and tokens[0].text[:1].isupper()
+
+
+def _scope(blocks: list[BlockView], start: int) -> range:
+    trigger = blocks[start]
+    number = numbering(trigger.text) if trigger.kind == "heading" else None
+    end = start + 1
+    while end < len(blocks):
+        view = blocks[end]
+        if view.kind == "heading":
+            if _END.search(_strip_number(view.text)) or _END.search(view.text):
+                break
+            child_number = numbering(view.text)
+            if trigger.kind == "heading":
+                if number is not None and number[0].isdigit():
+                    if not _is_child(child_number, number):
+                        break
+                elif child_number is None and view.level <= trigger.level:
+                    break
+            elif child_number is None:
+                break
+        end += 1
+    return range(start + 1, end)
+
+
+def _items(blocks: list[BlockView], scope: range, parent: str | None) -> list[int]:
+    headings = [i for i in scope if blocks[i].kind == "heading" and _is_child(numbering(blocks[i].text), parent)]
+    if headings:
+        depth = min(numbering(blocks[i].text).count(".") for i in headings)  # type: ignore[union-attr]
+        return [i for i in headings if numbering(blocks[i].text).count(".") == depth]  # type: ignore[union-attr]
+    numbered = [i for i in scope if blocks[i].kind in ("paragraph", "item") and (n := numbering(blocks[i].text))
+                and (n[0].isdigit() or n.isupper())]
+    if numbered:
+        return numbered
+    items = [i for i in scope if blocks[i].kind == "item"]
+    if items:
+        return items
+    return [i for i in scope if blocks[i].kind == "paragraph" and _imperative(blocks[i])]
+
+
+def find_recommendations(blocks: list[BlockView]) -> list[FoundRecommendation]:
+    """The recommendations of one section, in reading order."""
+    found: list[FoundRecommendation] = []
+    covered: set[int] = set()
+    for i, view in enumerate(blocks):
+        if i == 0 or (i in covered and view.kind != "heading"):
+            continue
+        is_trigger = (view.kind == "heading" and _TRIGGER.search(view.text) and not _END.search(_strip_number(view.text))) or (
+            view.kind == "paragraph" and len(view.text) < 400 and _LEAD_IN.search(view.text)
+        )
+        if not is_trigger:
+            continue
+        scope = _scope(blocks, i)
+        parent = numbering(view.text) if view.kind == "heading" else None
+        nested = [j for j in scope if blocks[j].kind == "heading" and _TRIGGER.search(blocks[j].text)]
+        # a child that is itself a suggestions part ("3.2 Policy suggestions") gives its own children
+        chosen = [j for j in _items(blocks, scope, parent) if j not in nested]
+        covered.update(scope)
+        for k, j in enumerate(chosen):
+            item = blocks[j]
+            if item.kind == "heading":
+                text = _strip_number(item.text)
+                spans = [(j, 0, len(item.text))]
+                follower = j + 1
+                if follower < len(blocks) and blocks[follower].kind == "paragraph" and follower in scope:
+                    a, b = _first_sentence(blocks[follower])
+                    spans.append((follower, a, b))
+            else:
+                a, b = _first_sentence(item)
+                text = _strip_number(item.text[a:b])
+                spans = [(j, a, b)]
+            if len(text.split()) >= 2:
+                found.append(FoundRecommendation(text=" ".join(text.split()), spans=spans, trigger=i))
+    for i, view in enumerate(blocks):
+        if i in covered or view.kind == "heading":
+            continue
+        for sent in view.doc.sents:
+            if _CUE.search(sent.text):
+                found.append(FoundRecommendation(text=" ".join(sent.text.split()), spans=[(i, sent.start_char, sent.end_char)]))
+    return found

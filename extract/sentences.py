@@ -1,0 +1,113 @@
+"""Sentence-level context shared by the relation extractors.
+
+Each relation extractor looks at one sentence at a time: its spaCy span, the
+organisations and places recognised in it, and the author firm of the section
+(so that "we", "our" and "the company" inside a firm's own report name it).
+Helpers here read status, years and amounts the same way for every family.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .mentions import Mention
+
+_SELF = frozenset({"we", "our", "us", "ours"})
+_COMPANY_WORDS = re.compile(r"\bthe (?:company|group|firm)\b", re.I)
+YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+MONEY = re.compile(
+    r"(?:(?:RMB|USD|US\$|\$|€|¥|EUR|JPY|CNY)\s?[\d.,]+\s*(?:billion|million|bn|mn|trillion|thousand)?(?:\s*(?:yuan|dollars|euros|yen))?"
+    r"|[\d.,]+\s*(?:billion|million|trillion|hundred million|thousand)?\s*(?:yuan|U\.?S\.? dollars|dollars|euros|yen|RMB|USD))",
+    re.I,
+)
+CAPACITY = re.compile(
+    r"[\d.,]+\s*(?:square meters|square metres|sqm|m2|mu|hectares|acres|tons|tonnes|units|sets|GW|MW|kW|GWh|MWh)\b[^,.;]*",
+    re.I,
+)
+_UNDER_CONSTRUCTION = re.compile(r"\bunder construction\b|\bbeing (?:built|constructed)\b|\bis (?:building|constructing)\b|\bbroke ground\b", re.I)
+# Hedged or future statements: the thing does not exist yet, at best it is planned.
+_PLANNED = re.compile(
+    r"\b(?:will|plans?|planned|planning|to be|intends?|intended|expects?|expected|aims?|proposed?|proposes|"
+    r"considering|consider|could|would|may|might|should|hopes?|looks? forward|announced the plan|next \w+ years)\b",
+    re.I,
+)
+_HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|if|considering|consider)\b", re.I)
+
+
+@dataclass
+class Sentence:
+    """One sentence of a block, with the mentions inside it (block-relative offsets)."""
+
+    text: str
+    start: int
+    end: int
+    span: object  # spaCy Span
+    orgs: list[Mention] = field(default_factory=list)
+    places: list[Mention] = field(default_factory=list)
+    author: str | None = None
+
+    def self_reference(self) -> bool:
+        """Does the author speak of itself ("we", "our", "the company")?"""
+        if self.author is None:
+            return False
+        words = {t.lower_ for t in self.span}
+        return bool(words & _SELF) or (not self.orgs and bool(_COMPANY_WORDS.search(self.text)))
+
+    def org_names(self, *, with_author: bool = True) -> list[str]:
+        """Distinct organisation names in order of appearance, the author first when it speaks of itself."""
+        names: list[str] = []
+        if with_author and self.self_reference():
+            names.append(self.author)  # type: ignore[arg-type]
+        for m in sorted(self.orgs, key=lambda m: m.start):
+            if m.name not in names:
+                names.append(m.name)
+        return names
+
+
+def sentences(doc, mentions: list[Mention], author: str | None) -> list[Sentence]:
+    """Group a parsed block's mentions by sentence."""
+    out = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        inside = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
+        out.append(Sentence(
+            sent.text, sent.start_char, sent.end_char, sent,
+            orgs=[m for m in inside if m.kind == "organization"],
+            places=[m for m in inside if m.kind == "place"],
+            author=author,
+        ))
+    return out
+
+
+def status_of(text: str) -> str:
+    """operating, planned or under_construction, read from the verbs of a statement."""
+    if _UNDER_CONSTRUCTION.search(text):
+        return "under_construction"
+    if _PLANNED.search(text):
+        return "planned"
+    return "operating"
+
+
+def hypothetical(text: str) -> bool:
+    return bool(_HYPOTHETICAL.search(text))
+
+
+def first_year(text: str) -> str | None:
+    m = YEAR.search(text)
+    return m.group() if m else None
+
+
+def amounts(text: str) -> list[str]:
+    return [m.group().strip(" ,") for m in MONEY.finditer(text) if re.search(r"\d", m.group())] + \
+        [m.group().strip(" ,") for m in CAPACITY.finditer(text)]
+
+
+_PLACE_RANK = {"Zone": 0, "City": 1, "Place": 2, "Province": 3, "Country": 4}
+
+
+def most_specific(places: list[Mention]) -> Mention | None:
+    """The most specific place: a zone before a city before a province before a country."""
+    if not places:
+        return None
+    return min(places, key=lambda m: (_PLACE_RANK.get(m.label, 2), m.start))
