@@ -125,7 +125,8 @@ def link_policies(raw: list[PolicyRecord], linker: Linker) -> list[PolicyRecord]
     out = []
     for records in groups.values():
         names = Counter(r.name for r in records)
-        name = max(names, key=lambda n: (names[n], len(n), n))
+        # the most used form, preferring one without a possessive owner ("China's 14th Five-Year Plan")
+        name = max(names, key=lambda n: ("’s " not in n and "'s " not in n, names[n], len(n), n))
         out.append(PolicyRecord(
             name=name,
             aliases=sorted(set(names) - {name}),

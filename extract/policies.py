@@ -23,19 +23,26 @@ HEADS = (
     "Plan|Plans|Strategy|Strategies|Initiative|Initiatives|Law|Laws|Regulation|Regulations|Program|Programme|"
     "Programs|Programmes|Policy|Policies|Act|Directive|Guidelines|Guideline|Opinions|Opinion|Measures|Outline|"
     "Belt|Circle|Mechanism|Taxonomy|Scheme|Roadmap|Blueprint|Framework|Deal|Goals|Targets|Pact|Agenda|Notice|"
-    "Rules|Provisions|Catalogue|Catalog|Action Plan|FYP"
+    "Rules|Provisions|Catalogue|Catalog|Action Plan|FYP|Agreement|Fund|Funds|Act"
 )
 _CAP = r"(?:\d+(?:st|nd|rd|th)|[A-Z][\w’'&.]*(?:-[\w’'.]+)*|\d{4})"
 _CONN = r"(?:of|and|for|on|the|in|to|with|&|a|an)"
+# a title may go on after its head noun: "Implementation Plan to Promote the ... of Logistics"
+_TAIL = rf"(?:[ ]+(?:to|for|on|of)[ ]+(?:the[ ]+|a[ ]+)?{_CAP}(?:[ \-–]+(?:{_CONN}[ ]+)*{_CAP})*)?"
 _NAMED = re.compile(
-    rf"(?<![\w-])({_CAP}(?:[ \-–]+(?:{_CONN}[ ]+)*{_CAP})*?[ \-–]+(?:{HEADS}))(?![\w-])(?:\s*\((?:\d{{4}}\s*[-–]\s*\d{{4}})\))?"
+    rf"(?<![\w-])({_CAP}(?:[ \-–]+(?:{_CONN}[ ]+)*{_CAP})*?[ \-–]+(?:{HEADS}){_TAIL})(?![\w-])(?![ ]+[A-Z])"
+    rf"(?:\s*\((?:\d{{4}}\s*[-–]\s*\d{{4}})\))?"
 )
 _QUOTED = re.compile(r"[“\"]([^”\"]{6,250})[”\"]")
+_GOAL = r"(?:(?:dual|double|twin)[- ]carbon|carbon (?:peak(?:ing)?|neutrality)|peak(?:ing)? (?:carbon|(?:CO2 |GHG |carbon )?emissions)|net[- ]zero(?: emissions?)?|\"?zero[- ]carbon society\"?)"
+_BY_YEAR = r"(?:\s+(?:by|before|in)\s+(?:FY)?\d{4})"
+# a climate target: "carbon neutrality goals", "peak carbon by 2030 and carbon neutrality by 2060"
 _TARGET = re.compile(
-    r"\b((?:(?:dual|double|twin)[- ]carbon|carbon (?:peak(?:ing)?|neutrality)(?: and (?:carbon )?(?:peak(?:ing)?|neutrality))?|"
-    r"(?:emission|emissions)[- ]reduction|net[- ]zero(?: emissions?)?)\s+(?:goals?|targets?|commitments?|strateg(?:y|ies)))\b",
+    rf"\b({_GOAL}(?:{_BY_YEAR}?\s+and\s+(?:carbon\s+)?{_GOAL})?(?:{_BY_YEAR}|\s+(?:goals?|targets?|commitments?))"
+    rf"|{_GOAL}\s+and\s+(?:carbon\s+)?{_GOAL}{_BY_YEAR}?)",
     re.I,
 )
+_BIBLIOGRAPHY = re.compile(r"^\s*\[?\d+[.\]]\s*[“\"]")
 _ISSUED = re.compile(
     r"\b(?:issued|released|promulgated|published|introduced|launched|put forward|adopted|enacted|announced|unveiled|"
     r"implemented|implementing|according to|under|in line with|in accordance with|pursuant to|guided by)\b",
@@ -69,11 +76,31 @@ def policy_key(name: str) -> str:
     return " ".join(words)
 
 
-def _trim(name: str) -> str:
+def _trim(name: str, start: int, sent: Sentence) -> tuple[str, int]:
+    """Drop leading words that are not part of the title: "Starting with the 14th Five-Year Plan"."""
     words = name.split()
-    while len(words) > 1 and words[0].lower().strip("’'s") in _LEAD_DROP:
+    offset = start
+    while len(words) > 1:
+        token = sent.span.doc.char_span(sent.start + offset, sent.start + offset + len(words[0]), alignment_mode="expand")
+        first = token[0] if token is not None and len(token) else None
+        droppable = words[0].lower().strip("’'s") in _LEAD_DROP or (
+            first is not None and (first.pos_ in ("ADP", "DET", "SCONJ", "PRON", "ADV", "CCONJ", "PART")
+                                   or (first.pos_ == "VERB" and first.is_sent_start)))
+        if not droppable:
+            break
+        offset = sent.text.index(words[1], offset + len(words[0]))
         words = words[1:]
-    return " ".join(words).strip(" ,;:")
+    return " ".join(words).strip(" ,;:"), offset
+
+
+def _specific(word: str, sent: Sentence, start: int) -> bool:
+    """Does a two-word title name its owner or subject ("Paris Agreement", "RCEP Agreement", "2025 Plan")?"""
+    return (
+        word[:1].isdigit()
+        or "-" in word
+        or (word.isupper() and len(word) >= 2)
+        or any(p.start - sent.start == start for p in sent.places)
+    )
 
 
 def _year(name: str, sentence: str, issued: bool) -> str | None:
@@ -89,13 +116,17 @@ def _year(name: str, sentence: str, issued: bool) -> str | None:
 def find_policies(sent: Sentence) -> list[FoundPolicy]:
     """Policies named in one sentence."""
     text = sent.text
+    if _BIBLIOGRAPHY.match(text):
+        return []  # a reference list cites titles; it does not name policies
     issued = bool(_ISSUED.search(text))
     spans: list[tuple[int, int, str]] = []
+    blocked: list[tuple[int, int]] = []
 
     for m in _QUOTED.finditer(text):
         title = " ".join(m.group(1).split()).strip(" ,.;:")
         words = title.split()
-        if not 2 <= len(words) <= 40 or not title[:1].isupper():
+        if not 2 <= len(words) <= 40 or not title[:1].isupper() or ", " in title and not issued:
+            blocked.append((m.start(1), m.end(1)))  # "Good Tale of Two Cities, Building ...": a slogan
             continue
         before = text[max(0, m.start() - 60) : m.start()]
         if _HEAD_END.search(title) or (issued and _ISSUED.search(before) and re.search(rf"\b(?:{HEADS})\b", title)):
@@ -104,16 +135,17 @@ def find_policies(sent: Sentence) -> list[FoundPolicy]:
             spans.append((m.start(1), m.end(1), title))
 
     for m in _NAMED.finditer(text):
-        if any(a <= m.start(1) < b for a, b, _ in spans):
+        if any(a <= m.start(1) < b for a, b, _ in spans) or any(a <= m.start(1) < b for a, b in blocked):
             continue
         if _NOT_POLICY_NEXT.match(text[m.end(1):]):
             continue  # "Regional Plan Association" is an organisation
-        name = _trim(m.group(0))
+        name, start = _trim(m.group(0).rstrip("."), m.start(0), sent)
         words = name.split()
         capitals = [w for w in words[:-1] if w[:1].isupper() or w[:1].isdigit()]
         if len(words) < 2 or not capitals:
             continue
-        start = m.start(1) + m.group(0).find(words[0])
+        if len(words) == 2 and not _specific(words[0], sent, start):
+            continue  # "Economic Circle", "Master Plan": a bare generic title is a back-reference
         spans.append((start, m.end(0), name))
 
     for m in _TARGET.finditer(text):

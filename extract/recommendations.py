@@ -34,7 +34,7 @@ _CUE = re.compile(
     r"|\b(?:is|are)\s+(?:therefore\s+|also\s+)?(?:advised|recommended|suggested|encouraged)\s+to\b"
     r"|\b(?:this|the|our)\s+(?:paper|report|article|study)\s+(?:suggests|recommends|proposes)\b"
     r"|\bit is (?:therefore )?(?:suggested|recommended|advised)\b"
-    r"|\bI would like (?:to see|efforts|to propose)\b",
+    r"|\bwould like (?:to (?:see|propose|suggest|recommend)|efforts)\b",
     re.I,
 )
 
@@ -71,7 +71,23 @@ def numbering(text: str) -> str | None:
 
 def _strip_number(text: str) -> str:
     m = _NUMBER.match(text)
-    return text[m.end():].strip() if m and numbering(text) else text.strip()
+    return text[m.end():].strip(" .):\t") if m and numbering(text) else text.strip()
+
+
+def _closing_parts(blocks: list[BlockView]) -> set[int]:
+    """Blocks under a Summary / Conclusion / References heading: they repeat or cite, they do not suggest."""
+    inside: set[int] = set()
+    level = None
+    for i, view in enumerate(blocks):
+        if view.kind == "heading":
+            if _END.search(_strip_number(view.text)) or _END.search(view.text):
+                level = view.level
+                continue
+            if level is not None and view.level <= level:
+                level = None
+        if level is not None:
+            inside.add(i)
+    return inside
 
 
 def _first_sentence(view: BlockView) -> tuple[int, int]:
@@ -89,8 +105,12 @@ def _is_child(number: str | None, parent: str | None) -> bool:
     return number.startswith(parent + ".")
 
 
-def _imperative(view: BlockView) -> bool:
+def _imperative(view: BlockView, *, skip_number: bool = False) -> bool:
     tokens = [t for t in view.doc if not t.is_space and not t.is_punct]
+    if skip_number:
+        number = numbering(view.text)
+        while tokens and (tokens[0].text.lower() in (number or "").lower() or tokens[0].like_num or len(tokens[0].text) == 1):
+            tokens = tokens[1:]
     return bool(tokens) and tokens[0].tag_ == "VB" and tokens[0].text[:1].isupper()
 
 
@@ -110,17 +130,22 @@ def _scope(blocks: list[BlockView], start: int) -> range:
                         break
                 elif child_number is None and view.level <= trigger.level:
                     break
-            elif child_number is None:
-                break
+            else:
+                break  # a lead-in's list ends at the next heading
         end += 1
     return range(start + 1, end)
 
 
 def _items(blocks: list[BlockView], scope: range, parent: str | None) -> list[int]:
     headings = [i for i in scope if blocks[i].kind == "heading" and _is_child(numbering(blocks[i].text), parent)]
+    if not headings:  # unnumbered sub-headings under a suggestions heading
+        headings = [i for i in scope if blocks[i].kind == "heading" and blocks[i].level > blocks[scope.start - 1].level]
     if headings:
-        depth = min(numbering(blocks[i].text).count(".") for i in headings)  # type: ignore[union-attr]
-        return [i for i in headings if numbering(blocks[i].text).count(".") == depth]  # type: ignore[union-attr]
+        def depth(i: int) -> tuple[int, int]:
+            return ((numbering(blocks[i].text) or "").count("."), blocks[i].level)
+
+        top = min(depth(i) for i in headings)
+        return [i for i in headings if depth(i) == top]
     numbered = [i for i in scope if blocks[i].kind in ("paragraph", "item") and (n := numbering(blocks[i].text))
                 and (n[0].isdigit() or n.isupper())]
     if numbered:
@@ -134,7 +159,7 @@ def _items(blocks: list[BlockView], scope: range, parent: str | None) -> list[in
 def find_recommendations(blocks: list[BlockView]) -> list[FoundRecommendation]:
     """The recommendations of one section, in reading order."""
     found: list[FoundRecommendation] = []
-    covered: set[int] = set()
+    covered: set[int] = _closing_parts(blocks)
     for i, view in enumerate(blocks):
         if i == 0 or (i in covered and view.kind != "heading"):
             continue
@@ -148,6 +173,8 @@ def find_recommendations(blocks: list[BlockView]) -> list[FoundRecommendation]:
         nested = [j for j in scope if blocks[j].kind == "heading" and _TRIGGER.search(blocks[j].text)]
         # a child that is itself a suggestions part ("3.2 Policy suggestions") gives its own children
         chosen = [j for j in _items(blocks, scope, parent) if j not in nested]
+        if not chosen:
+            continue  # no list under it: its explicit suggestions are found sentence by sentence below
         covered.update(scope)
         for k, j in enumerate(chosen):
             item = blocks[j]
@@ -164,6 +191,18 @@ def find_recommendations(blocks: list[BlockView]) -> list[FoundRecommendation]:
                 spans = [(j, a, b)]
             if len(text.split()) >= 2:
                 found.append(FoundRecommendation(text=" ".join(text.split()), spans=spans, trigger=i))
+    for i, view in enumerate(blocks):
+        # outside a suggestions part, a numbered heading or item that opens with an imperative is one too
+        if i in covered or i == 0 or not numbering(view.text) or not _imperative(view, skip_number=True):
+            continue
+        covered.add(i)
+        if view.kind == "heading":
+            text, spans = _strip_number(view.text), [(i, 0, len(view.text))]
+        else:
+            a, b = _first_sentence(view)
+            text, spans = _strip_number(view.text[a:b]), [(i, a, b)]
+        if len(text.split()) >= 3:
+            found.append(FoundRecommendation(text=" ".join(text.split()), spans=spans))
     for i, view in enumerate(blocks):
         if i in covered or view.kind == "heading":
             continue

@@ -153,8 +153,8 @@ def extract_paths(
             mentions = doc_mentions(parsed_doc, reference, heading=block.kind == "heading")
             for m in mentions:
                 located.append(Located(m, _evidence(doc, record.id, block.start + m.sent_start, block.start + m.sent_end)))
-            if block.kind == "row":
-                continue  # table cells are not sentences
+            if block.kind in ("row", "heading"):
+                continue  # table cells are not sentences; headings name topics, facts are stated in sentences
             for sent in sentences(parsed_doc, mentions, section.author):
                 ev = [_evidence(doc, record.id, block.start + sent.start, block.start + sent.end)]
                 for facility in find_facilities(sent):

@@ -80,6 +80,14 @@ def sentences(doc, mentions: list[Mention], author: str | None) -> list[Sentence
     return out
 
 
+def analyse(text: str, *, nlp, reference, author: str | None = None) -> list[Sentence]:
+    """Parse one paragraph and return its sentences with their mentions (for tests and notebooks)."""
+    from .mentions import doc_mentions
+
+    doc = nlp(text)
+    return sentences(doc, doc_mentions(doc, reference), author)
+
+
 def status_of(text: str) -> str:
     """operating, planned or under_construction, read from the verbs of a statement."""
     if _UNDER_CONSTRUCTION.search(text):
