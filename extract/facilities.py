@@ -22,7 +22,8 @@ _SITE_WORDS: list[tuple[str, str]] = [
     (r"training (?:center|centre|base|academy)", "training_center"),
     (r"(?:regional |representative |sales |branch )?offices?", "office"),
     (r"(?:manufacturing|production) (?:plant|base|facility|facilities|site|line|lines|node|nodes)|plants?|factor(?:y|ies)|"
-     r"production lines?|assembly lines?|(?:glass |processing )?facilit(?:y|ies)|mill|refinery|smelter|foundry|gigafactory", "plant"),
+     r"production lines?|assembly lines?|(?:production |manufacturing )?sites?|(?:glass |processing |production )?facilit(?:y|ies)|"
+     r"mill|refinery|smelter|foundry|gigafactory", "plant"),
     (r"(?:operation|service|maintenance|operation and maintenance)(?: and \w+)? (?:center|centre)", "other"),
 ]
 _SITE = re.compile(r"\b(" + "|".join(p for p, _ in _SITE_WORDS) + r")\b", re.I)
@@ -45,38 +46,79 @@ def _kind(word: str) -> str:
     return "other"
 
 
+_NAMED_SITE = re.compile(
+    r"\b(?:Center|Centre|Lab|Laboratory|Factory|Plant|Campus|Headquarters|Research Institute|Technology Park|"
+    r"Innovation Park|Industrial Park|Base|Hub|Site)$"
+)
+
+
+def _status(text: str, kind: str) -> str:
+    if hypothetical(text):
+        return "planned"
+    return "operating" if kind == "headquarters" else status_of(text)
+
+
+def _named_facilities(sent: Sentence) -> list[FacilityRecord]:
+    """Sites the recogniser took for organisations: "CCEC Technical Center", "Corning Innovation Lab"."""
+    out = []
+    for site in sent.orgs:
+        if not _NAMED_SITE.search(site.name):
+            continue
+        owners = [o for o in sent.orgs if o is not site and o.label != "GovernmentBody"
+                  and (site.name.startswith(o.name + " ") or o.end <= site.start)]
+        if owners:
+            operator = max(owners, key=lambda o: (site.name.startswith(o.name + " "), o.end)).name
+        elif sent.self_reference() or (sent.author and site.name.startswith(sent.author.split()[0])):
+            operator = sent.author or ""
+        else:
+            continue
+        word = _NAMED_SITE.search(site.name).group()  # type: ignore[union-attr]
+        place = most_specific([p for p in sent.places if not (site.start <= p.start < site.end)])
+        out.append(FacilityRecord(
+            name=site.name, kind=_kind(word.lower()) if _kind(word.lower()) != "other" else "other", operator=operator,
+            place=place.name if place else None, status=_status(sent.text, _kind(word.lower())),
+            year=first_year(sent.text), details="; ".join(amounts(sent.text)) or None,
+        ))
+    return out
+
+
 def find_facilities(sent: Sentence) -> list[FacilityRecord]:
-    """Facilities stated in one sentence (names are surface forms; resolution maps them later)."""
+    """Facilities stated in one sentence (names are surface forms; resolution maps them later).
+
+    A named site keeps its name; a generic one ("a logistics center") needs a
+    place and is named after its operator, kind word and place by linking.
+    """
     text = sent.text
     if _GENERIC_PLACE_WORDS.search(text) or not _TIE.search(text):
         return []
-    operators = sent.org_names()
-    if not operators:
-        return []
-    found: dict[tuple[str, str], FacilityRecord] = {}
+    found: dict[tuple[str, str], FacilityRecord] = {(f.operator, f.name): f for f in _named_facilities(sent)}
+    named_spans = [(o.start, o.end) for o in sent.orgs if _NAMED_SITE.search(o.name)]
+    operators = [o for o in sent.orgs if o.label != "GovernmentBody" and (o.start, o.end) not in named_spans]
     for m in _SITE.finditer(text):
-        kind = _kind(m.group(1))
         site_at = sent.start + m.start()
-        # the operator: the organisation written closest before the site noun, else the first one
-        before = [o for o in sent.orgs if o.end <= site_at]
-        operator = (max(before, key=lambda o: o.end).name if before else operators[0])
-        if sent.self_reference() and not before:
-            operator = sent.author or operator
+        if any(a <= site_at < b for a, b in named_spans):
+            continue
+        kind = _kind(m.group(1))
+        # the operator: the organisation written closest before the site noun, else the author speaking of itself
+        before = [o for o in operators if o.end <= site_at]
+        if before:
+            operator = max(before, key=lambda o: o.end).name
+        elif sent.self_reference():
+            operator = sent.author or ""
+        elif operators:
+            operator = operators[0].name
+        else:
+            continue
         places = [p for p in sent.places]
         after = [p for p in places if p.start >= site_at]
         # "production nodes in Hefei, Chongqing, and Wuhan": one facility per listed place
-        listed = [p for p in after if p.start - site_at < 80] or ([most_specific(places)] if places else [None])
-        status = "planned" if hypothetical(text) else status_of(text)
-        if kind == "headquarters":
-            status = "operating" if not hypothetical(text) else "planned"
+        listed = [p for p in after if p.start - site_at < 80] or ([most_specific(places)] if places else [])
         for place in listed:
-            key = (operator, place.name if place else "")
-            if key in found:
+            key = (operator, kind + place.name)
+            if key in found or place.name == operator:
                 continue
-            details = "; ".join(amounts(text)) or None
-            label = f"{operator} {m.group(1).lower()}" + (f" ({place.name})" if place else "")
             found[key] = FacilityRecord(
-                name=label, kind=kind, operator=operator, place=place.name if place else None,
-                status=status, year=first_year(text), details=details,
+                name=m.group(1).lower(), kind=kind, operator=operator, place=place.name,
+                status=_status(text, kind), year=first_year(text), details="; ".join(amounts(text)) or None,
             )
     return list(found.values())

@@ -64,15 +64,15 @@ def link_facilities(raw: list[FacilityRecord], linker: Linker) -> list[FacilityR
         if operator is None:
             continue
         place = linker.place(rec.place)
-        key = (operator, rec.kind, place or "")
+        named = rec.name[:1].isupper()
+        key = (operator, rec.name if named else rec.kind, place or "")
         if key in merged:
             kept = merged[key]
             kept.evidence = _unique(kept.evidence + rec.evidence)
             kept.year = kept.year or rec.year
             kept.details = kept.details or rec.details
             continue
-        kind_word = rec.name.split(" ", 1)[1].split(" (")[0] if " " in rec.name else rec.kind
-        name = f"{operator} {kind_word}" + (f" ({place})" if place else "")
+        name = rec.name if named else f"{operator} {rec.name}" + (f" ({place})" if place else "")
         merged[key] = FacilityRecord(name, rec.kind, operator, place, rec.status, rec.year, rec.details,
                                      _unique(rec.evidence))
     return sorted(merged.values(), key=lambda r: r.name)

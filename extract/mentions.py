@@ -147,6 +147,8 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
         elif ent.label_ == "ORG":
             if name.split()[-1] in _NOT_ORG_SUFFIXES or is_role_phrase(name):
                 continue
+            if len(ent) == 1 and ent[0].tag_.startswith("VB"):
+                continue  # "Invest in ..." at the start of a list item
             if any(ent.start_char < g.end and g.start < ent.end_char for g in governments):
                 continue
             found.append(Mention("organization", name, org_kind(name, reference), start, end,

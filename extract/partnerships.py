@@ -19,14 +19,17 @@ _CUES: list[tuple[str, str]] = [
      r"co-develop(?:ed|s|ing)?|jointly develop(?:ed|s|ing)?", "research_collaboration"),
     (r"suppl(?:y|ies|ied|ier|iers)\b(?! chain)|provid(?:es|ed|ing) \w+ (?:to|for)", "supply"),
     (r"customers?|clients?", "customer"),
-    (r"invest(?:ed|s|ing|ment)? in\b|acquir(?:ed|es|ing)|acquisition of|stake in|shareholder", "investment"),
+    (r"invest(?:ed|s|ing|ment)? in\b|investee|acquir(?:ed|es|ing)|acquisition of|stake in|shareholder|funding from|funded by", "investment"),
     (r"agreements?|memorand(?:um|a)|MoUs?|signed|contracts?", "agreement"),
     (r"strategic (?:cooperation|partnership|alliance)|partner(?:s|ship|ships|ed|ing)?|cooperat(?:e|ed|es|ing|ion)|"
-     r"collaborat(?:e|ed|es|ing|ion)|alliance|teamed up|work(?:ed|s|ing)? (?:closely )?with|together with|jointly", "strategic_cooperation"),
+     r"collaborat(?:e|ed|es|ing|ion)|alliance|teamed up|joined forces|work(?:ed|s|ing)? (?:closely )?with|together with|jointly|"
+     r"co-found(?:ed|s)?|join(?:ed|s)? the|participat(?:ed|es) in|affiliate|with (?:the )?support (?:of|from)|supported by", "strategic_cooperation"),
 ]
 _CUE = re.compile(r"\b(?:" + "|".join(c for c, _ in _CUES) + r")", re.I)
 _KIND = [(re.compile(r"\b(?:" + c + r")", re.I), k) for c, k in _CUES]
-_HEDGED = re.compile(r"\b(?:could|would|might|may|can|should|hope|hopes|looks? forward|potential|possible|if)\b", re.I)
+_HEDGED = re.compile(
+    r"\b(?:could|would|might|may|should|hopes?|looks? forward|willing|expects? to|potential|possible|if|considering)\b", re.I
+)
 
 
 def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:

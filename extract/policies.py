@@ -66,10 +66,10 @@ class FoundPolicy:
 def policy_key(name: str) -> str:
     """One key for every surface form of a policy."""
     text = name.replace("FYP", "Five-Year Plan").replace("five-year plan", "Five-Year Plan")
-    text = re.sub(r"[“”\"‘’']", "", text)
     text = re.sub(r"\(\s*\d{4}\s*[-–]\s*\d{4}\s*\)|\b\d{4}\s*[-–]\s*\d{4}\b", " ", text)
-    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
+    text = re.sub(r"^[“\"‘']*(?:the|The)\s+", "", text.strip())
     text = re.sub(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:’s|'s)\s+", "", text)  # "China's 14th Five-Year Plan"
+    text = re.sub(r"[“”\"‘’']", "", text)
     words = re.findall(r"[a-z0-9]+", text.casefold())
     if words and words[-1] in ("initiative", "strategy", "period"):
         words = words[:-1] or words

@@ -71,7 +71,7 @@ def numbering(text: str) -> str | None:
 
 def _strip_number(text: str) -> str:
     m = _NUMBER.match(text)
-    return text[m.end():].strip(" .):\t") if m and numbering(text) else text.strip()
+    return text[m.end():].lstrip(" .):\t").rstrip() if m and numbering(text) else text.strip()
 
 
 def _closing_parts(blocks: list[BlockView]) -> set[int]:

@@ -153,16 +153,18 @@ def extract_paths(
             mentions = doc_mentions(parsed_doc, reference, heading=block.kind == "heading")
             for m in mentions:
                 located.append(Located(m, _evidence(doc, record.id, block.start + m.sent_start, block.start + m.sent_end)))
-            if block.kind in ("row", "heading"):
-                continue  # table cells are not sentences; headings name topics, facts are stated in sentences
+            if block.kind == "heading":
+                continue  # headings name topics; facts are stated in sentences
             for sent in sentences(parsed_doc, mentions, section.author):
                 ev = [_evidence(doc, record.id, block.start + sent.start, block.start + sent.end)]
+                for partnership in find_partnerships(sent):  # a table row "date | firm | firm | MoU" counts
+                    partnership.evidence = ev
+                    raw.partnerships.append(partnership)
+                if block.kind == "row":
+                    continue  # other facts need a sentence around them
                 for facility in find_facilities(sent):
                     facility.evidence = ev
                     raw.facilities.append(facility)
-                for partnership in find_partnerships(sent):
-                    partnership.evidence = ev
-                    raw.partnerships.append(partnership)
                 for project in find_projects(sent):
                     project.evidence = ev
                     raw.projects.append(project)

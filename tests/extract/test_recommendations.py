@@ -1,0 +1,71 @@
+"""Recommendations read from document structure, on blocks written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from extract.recommendations import BlockView, find_recommendations, numbering
+
+
+@pytest.fixture
+def blocks(nlp):
+    def make(*specs: tuple[str, int, str]) -> list[BlockView]:
+        return [BlockView(kind, level, text, nlp(text)) for kind, level, text in specs]
+
+    return make
+
+
+def texts(views):
+    return [r.text for r in find_recommendations(views)]
+
+
+def test_numbered_children_of_a_suggestions_heading(blocks):
+    views = blocks(
+        ("heading", 1, "Building a Greener Region"),
+        ("heading", 2, "3. Policy suggestions for the city"),
+        ("heading", 3, "3.1 Expand the bonded logistics zone"),
+        ("paragraph", 0, "The city is advised to widen the zone to the river port."),
+        ("heading", 3, "3.2 Train more engineers for smart factories"),
+        ("paragraph", 0, "Universities could add short courses."),
+        ("heading", 2, "4. Summary"),
+        ("paragraph", 0, "We recommend acting fast."),
+    )
+    assert texts(views) == ["Expand the bonded logistics zone", "Train more engineers for smart factories"]
+    first = find_recommendations(views)[0]
+    assert [i for i, _, _ in first.spans] == [2, 3]  # the heading and the sentence under it
+
+
+def test_lead_in_paragraph_with_numbered_paragraphs(blocks):
+    views = blocks(
+        ("heading", 1, "Report"),
+        ("paragraph", 0, "Hereby, we put forward the following suggestions:"),
+        ("paragraph", 0, "(1) Simplify customs procedures for exporters. This saves days."),
+        ("paragraph", 0, "(2) Build a shared testing laboratory."),
+        ("heading", 2, "Part III: Transport"),
+        ("paragraph", 0, "(1) Railways carry most goods."),
+    )
+    assert texts(views) == ["Simplify customs procedures for exporters.", "Build a shared testing laboratory."]
+
+
+def test_explicit_suggestion_sentence_outside_a_suggestions_part(blocks):
+    views = blocks(
+        ("heading", 1, "Report"),
+        ("paragraph", 0, "Sales grew fast. The city is advised to open a second airport."),
+    )
+    assert texts(views) == ["The city is advised to open a second airport."]
+
+
+def test_numbered_facts_are_not_recommendations(blocks):
+    views = blocks(
+        ("heading", 1, "Report"),
+        ("heading", 2, "1. Background of the region"),
+        ("paragraph", 0, "1. The region has 30 million inhabitants."),
+        ("heading", 2, "Conclusion"),
+        ("item", 0, "1. Build more roads."),
+    )
+    assert texts(views) == []
+
+
+@pytest.mark.parametrize("text,number", [("3.2.1 Do it", "3.2.1"), ("(4) Do it", "4"), ("IV. Advice", "IV"),
+                                         ("a) Encourage", "a"), ("A smart city", None), ("Chongqing is", None)])
+def test_numbering(text, number):
+    assert numbering(text) == number

@@ -1,0 +1,126 @@
+"""Relation extractors on short sentences written for the tests, with negatives for each family."""
+from __future__ import annotations
+
+import pytest
+
+from extract.facilities import find_facilities
+from extract.partnerships import find_partnerships
+from extract.policies import find_policies, policy_key
+from extract.projects import find_projects
+from extract.sentences import analyse
+
+
+@pytest.fixture
+def parse(nlp, reference):
+    def run(text: str, author: str | None = None):
+        sents = analyse(text, nlp=nlp, reference=reference, author=author)
+        assert len(sents) == 1, [s.text for s in sents]
+        return sents[0]
+
+    return run
+
+
+# facilities -----------------------------------------------------------------
+
+def test_facility_with_operator_place_year_and_status(parse):
+    [f] = find_facilities(parse("In 2019, Siemens opened a logistics center in Chengdu."))
+    assert (f.operator, f.kind, f.place, f.status, f.year) == ("Siemens", "logistics_center", "Chengdu", "operating", "2019")
+
+
+def test_facility_listed_places_give_one_facility_each(parse):
+    found = find_facilities(parse("Siemens has built factories in Wuhan, Chengdu and Xi'an."))
+    assert sorted(f.place for f in found) == ["Chengdu", "Wuhan", "Xi'an"]
+    assert {f.kind for f in found} == {"plant"}
+
+
+def test_facility_of_the_author_speaking_of_itself(parse):
+    [f] = find_facilities(parse("We will build a research and development center in Chengdu next year.", author="Siemens"))
+    assert (f.operator, f.kind, f.status) == ("Siemens", "research_center", "planned")
+
+
+@pytest.mark.parametrize("text", ["Siemens could build a plant in Chengdu.", "Siemens is considering a new plant in Chengdu."])
+def test_hedged_facility_is_planned_at_most(parse, text):
+    assert all(f.status == "planned" for f in find_facilities(parse(text)))
+
+
+def test_place_that_is_not_a_facility(parse):
+    assert find_facilities(parse("Chengdu is an important manufacturing base in western China.")) == []
+
+
+def test_facility_under_construction(parse):
+    [f] = find_facilities(parse("Siemens has a new plant in Chengdu that is under construction."))
+    assert f.status == "under_construction"
+
+
+# partnerships -----------------------------------------------------------------
+
+def test_joint_venture_between_named_parties(parse):
+    [p] = find_partnerships(parse("In 2020, Siemens and Bosch formed a joint venture in Chengdu."))
+    assert p.parties == ["Siemens", "Bosch"] and p.kind == "joint_venture" and p.year == "2020"
+
+
+def test_supply_relationship(parse):
+    [p] = find_partnerships(parse("Bosch supplies sensors to Siemens."))
+    assert set(p.parties) == {"Bosch", "Siemens"} and p.kind == "supply"
+
+
+def test_two_firms_in_one_sentence_are_not_partners(parse):
+    assert find_partnerships(parse("Siemens and Bosch both reported higher sales last year.")) == []
+
+
+def test_hypothetical_cooperation_is_not_a_partnership(parse):
+    assert find_partnerships(parse("Siemens could cooperate with Bosch in the future.")) == []
+
+
+def test_partnership_with_the_author(parse):
+    [p] = find_partnerships(parse("We signed a strategic cooperation agreement with Bosch.", author="Siemens"))
+    assert p.parties == ["Siemens", "Bosch"] and p.kind == "agreement"
+
+
+# projects -----------------------------------------------------------------------
+
+def test_named_project(parse):
+    [p] = find_projects(parse("The Western Land-Sea Corridor was completed in 2019 with investment from Siemens."))
+    assert p.name == "Western Land-Sea Corridor" and p.year == "2019" and "Siemens" in p.participants
+
+
+def test_delimited_lower_case_project(parse):
+    [p] = find_projects(parse("Siemens invested RMB 2 billion in a hydrogen demonstration project in Chengdu."))
+    assert "hydrogen demonstration project" in p.name and p.amount and p.place == "Chengdu"
+
+
+def test_aspiration_is_not_a_project(parse):
+    assert find_projects(parse("Innovation is a long journey for every company.")) == []
+
+
+# policies -----------------------------------------------------------------------
+
+def test_named_plan_with_period(parse):
+    [p] = find_policies(parse("The region follows the 15th Five-Year Plan (2026-2030) closely."))
+    assert p.record.name.startswith("15th Five-Year Plan")
+
+
+def test_quoted_title_after_issued(parse):
+    [p] = find_policies(parse('In March 2022, the Sichuan Provincial Government issued "Several Measures on Green Manufacturing".'))
+    assert p.record.name == "Several Measures on Green Manufacturing"
+    assert p.record.year == "2022" and p.record.issuer == "Sichuan Provincial Government"
+
+
+def test_climate_target_phrase(parse):
+    names = [p.record.name for p in find_policies(parse("The firm supports the carbon neutrality goals of the city."))]
+    assert names == ["carbon neutrality goals"]
+
+
+@pytest.mark.parametrize("text", [
+    "Our plan is to expand the plant next year.",
+    "The Regional Plan Association published a study.",
+    "A sound business strategy needs patience.",
+])
+def test_policy_word_that_is_not_a_policy(parse, text):
+    assert find_policies(parse(text)) == []
+
+
+def test_policy_key_merges_surface_forms():
+    assert policy_key("the 14th FYP") == policy_key("14th Five-Year Plan (2021-2025)") == policy_key("China's 14th Five-Year Plan")
+    assert policy_key("Belt and Road") == policy_key("Belt and Road Initiative")
+    assert policy_key("Foreign Investment Law") != policy_key("14th Five-Year Plan")
