@@ -52,6 +52,15 @@ _NAMED_SITE = re.compile(
 )
 
 
+# names that only a site has; "Center" and "Institute" also name organisations
+_SITE_NAME = re.compile(r"\b(?:Factory|Plant|Campus|Headquarters|Industrial Park|Technology Park|Innovation Park)$")
+
+
+def is_named_site(name: str) -> bool:
+    """Is this name a site's own name ("CCEC Technical Center") rather than an organisation's?"""
+    return bool(_SITE_NAME.search(name)) and not re.search(r"\b(?:Co|Ltd|Inc|Corporation|Group|Company)\b", name)
+
+
 def _status(text: str, kind: str) -> str:
     if hypothetical(text):
         return "planned"

@@ -25,6 +25,23 @@ from .reference import Reference
 from .resolve import name_key
 
 
+def prune_organizations(orgs: list[OrganizationRecord], people: list, *, policy_keys: set[str],
+                        keep: set[str]) -> list[OrganizationRecord]:
+    """Drop "organisations" that are really policies or named sites; people lose affiliations to them.
+
+    The recogniser labels "Belt and Road" or "CCEC Technical Center" ORG; the
+    policy and facility extractors know better.  Section authors are always kept.
+    """
+    from .facilities import is_named_site
+
+    dropped = {o.name for o in orgs if o.name not in keep
+               and (policy_key(o.name) in policy_keys or is_named_site(o.name))}
+    for person in people:
+        if person.affiliation in dropped:
+            person.affiliation = None
+    return [o for o in orgs if o.name not in dropped]
+
+
 class Linker:
     """Maps surface names to the canonical organisation and place names of one fact set."""
 

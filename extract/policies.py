@@ -23,7 +23,7 @@ HEADS = (
     "Plan|Plans|Strategy|Strategies|Initiative|Initiatives|Law|Laws|Regulation|Regulations|Program|Programme|"
     "Programs|Programmes|Policy|Policies|Act|Directive|Guidelines|Guideline|Opinions|Opinion|Measures|Outline|"
     "Belt|Circle|Mechanism|Taxonomy|Scheme|Roadmap|Blueprint|Framework|Deal|Goals|Targets|Pact|Agenda|Notice|"
-    "Rules|Provisions|Catalogue|Catalog|Action Plan|FYP|Agreement|Fund|Funds|Act"
+    "Rules|Provisions|Catalogue|Catalog|Action Plan|FYP|Agreement|Act"
 )
 _CAP = r"(?:\d+(?:st|nd|rd|th)|[A-Z][\w’'&.]*(?:-[\w’'.]+)*|\d{4})"
 _CONN = r"(?:of|and|for|on|the|in|to|with|&|a|an)"

@@ -41,6 +41,57 @@ def _canonical(surfaces: Counter[str]) -> str:
     return max(surfaces.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
 
 
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
+
+
+def _merge_variants(surfaces: dict[str, Counter[str]], evidence: dict[str, list[Evidence]], reference: Reference) -> None:
+    """Merge clusters that name one organisation differently, in place.
+
+    * a legal form or a place after the name: "Corning Incorporated", "Schneider Electric China" -> "Corning", "Schneider Electric";
+    * an acronym of the words of exactly one longer name: "SMBC" -> "Sumitomo Mitsui Banking Corporation";
+    * the first word of exactly one longer name: "Schneider" -> "Schneider Electric".
+    The merged surface forms stay as aliases, with the sentences that used them.
+    """
+    def words_of(key: str) -> list[str]:
+        return _canonical(surfaces[key]).replace("(", " ").replace(")", " ").replace(",", " ").split()
+
+    def merge(src: str, dst: str) -> None:
+        if src == dst or src not in surfaces or dst not in surfaces:
+            return
+        surfaces[dst].update({name: 0 for name in surfaces[src]})
+        surfaces[dst].update(surfaces[src])
+        evidence[dst].extend(evidence.pop(src, []))
+        del surfaces[src]
+
+    legal = {w.casefold().strip(".") for w in reference.legal_forms}
+    by_words = {key: words_of(key) for key in surfaces}
+    by_prefix: dict[tuple[str, ...], str] = {tuple(w.casefold() for w in ws): k for k, ws in by_words.items()}
+    for key, words in sorted(by_words.items(), key=lambda kv: -len(kv[1])):
+        for cut in range(len(words) - 1, 0, -1):
+            tail = words[cut:]
+            if all(w.casefold().strip(".") in legal or reference.place(w) for w in tail):
+                base = by_prefix.get(tuple(w.casefold() for w in words[:cut]))
+                if base and base != key:
+                    merge(key, base)
+                    break
+
+    remaining = {key: words_of(key) for key in surfaces}
+    for key, words in remaining.items():
+        if len(words) != 1 or key not in surfaces:
+            continue
+        word = words[0]
+        if word.isupper() and 2 <= len(word) <= 6:
+            longer = [k for k, ws in remaining.items() if k != key and len(ws) >= 2 and k in surfaces
+                      and word in (_initials(ws), _initials([w for w in ws if w.casefold().strip(".") not in legal]))]
+        else:
+            longer = [k for k, ws in remaining.items() if k != key and len(ws) >= 2 and k in surfaces and ws[0] == word]
+        # a parent firm is named by its first word more often than its units are ("Corning" vs "Corning Display Technology")
+        if len(longer) == 1 and not reference.place(word) and \
+                sum(surfaces[key].values()) <= sum(surfaces[longer[0]].values()):
+            merge(key, longer[0])
+
+
 def resolve(
     located: list[Located], authors: list[tuple[str, Evidence]], reference: Reference
 ) -> tuple[list[OrganizationRecord], list[PlaceRecord], list[PersonRecord]]:
@@ -97,11 +148,17 @@ def resolve(
             PersonRecord(_canonical(names), role, affiliation, _unique([i.evidence for i in items]))
         )
 
+    _merge_variants(org_surfaces, org_evidence, reference)
     orgs: list[OrganizationRecord] = []
     for key, surfaces in org_surfaces.items():
         name = _canonical(surfaces)
         aliases = sorted(s for s in surfaces if s != name)
         orgs.append(OrganizationRecord(name, org_kind(name, reference), aliases, _unique(org_evidence[key])))
+
+    canonical = {name_key(alias, legal): org.name for org in orgs for alias in (org.name, *org.aliases)}
+    for person in person_records:
+        if person.affiliation:  # merging may have renamed the organisation
+            person.affiliation = canonical.get(name_key(person.affiliation, legal))
 
     places: list[PlaceRecord] = []
     emitted: set[str] = set()

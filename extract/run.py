@@ -9,10 +9,10 @@ from pathlib import Path
 from .errors import ExtractError
 from .loader import LoadedDocument, find_documents, load_document
 from .facilities import find_facilities
-from .link import Linker, link_facilities, link_partnerships, link_policies, link_projects, link_recommendations
+from .link import Linker, prune_organizations, link_facilities, link_partnerships, link_policies, link_projects, link_recommendations
 from .mentions import byline_person, doc_mentions
 from .partnerships import find_partnerships
-from .policies import find_policies
+from .policies import find_policies, policy_key
 from .projects import find_projects
 from .recommendations import BlockView, find_recommendations
 from .records import (
@@ -177,6 +177,9 @@ def extract_paths(
             raw.recommendations.extend(_recommendations(doc, record, section, views, reference))
 
     orgs, places, people = resolve(located, authors, reference)
+    linker = Linker(orgs, places, reference)  # before pruning: facts may still name a site's owner by the site
+    orgs = prune_organizations(orgs, people, policy_keys={policy_key(p.name) for p in raw.policies},
+                               keep={linker.org(name) or name for name, _ in authors})
     linker = Linker(orgs, places, reference)
     policies = link_policies(raw.policies, linker)
     for rec in raw.recommendations:
