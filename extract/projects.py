@@ -16,13 +16,16 @@ from .sentences import Sentence, amounts, first_year, hypothetical, most_specifi
 _HEADS = (
     r"Project|Projects|Industrial Park|Science Park|Technology Park|Park|Corridor|Channel|Expo|Forum|Summit|Conference|"
     r"Meeting|Fair|Exhibition|Railway|Express|Pipeline|Valley|Demonstration Zone|Pilot Zone|Demonstration Area|"
-    r"Cooperation Zone|Airport|Station|Terminal|Bridge|Tunnel|Competition|Festival|Olympics|Games"
+    r"Cooperation Zone|Demonstrative Zone|Test Zone|Test Base|Airport|Station|Terminal|Bridge|Tunnel|Competition|"
+    r"Festival|Olympics|Games|Awards|Platform|Trial"
 )
 _CAP = r"(?:\d+(?:st|nd|rd|th)|[A-Z][\w’'&.]*(?:-[\w’'.]+)*|\d{4})"
 _NAMED = re.compile(rf"(?<![\w-])({_CAP}(?:[ \-–]+(?:(?:of|and|for|on|the|in|to|&)[ ]+)*{_CAP})*?[ \-–]+(?:{_HEADS}))(?![\w-])")
 _LEAD_DROP = frozenset("according in under the this these as with during by from for to on at since after its their our a an and".split())
-_LOWER = re.compile(
-    r"\b((?:[a-z][\w-]*\s+){1,5}(?:project|projects|programme|pilot|demonstration|industrial park|base))\b"
+# head nouns of a lower-case project phrase ("a hydrogen demonstration project", "the rail link")
+_LOWER_HEADS = frozenset(
+    "project projects pilot trial trials platform programme demonstration corridor channel channels link route routes "
+    "park railway pipeline".split()
 )
 _VAGUE = frozenset({"this", "these", "that", "the", "a", "an", "such", "other", "many", "some", "more", "key", "major",
                     "new", "all", "various", "several", "its", "their", "our", "each", "any"})
@@ -47,10 +50,12 @@ def find_projects(sent: Sentence) -> list[ProjectRecord]:
     participants = sent.org_names()
     money = amounts(text)
     year = first_year(text)
-    if name is None:
-        for m in _LOWER.finditer(text):
-            words = [w for w in m.group(1).split() if w.lower() not in _VAGUE]
-            if len(words) >= 2 and (participants or money or year):
+    if name is None and (participants or money or year):
+        for chunk in sent.span.noun_chunks:
+            if chunk.root.lower_ not in _LOWER_HEADS:
+                continue
+            words = [t.text for t in chunk if t.lower_ not in _VAGUE and t.pos_ not in ("DET", "PRON", "NUM")]
+            if len(words) >= 2 and chunk.root.text == words[-1]:
                 name = " ".join(words)
                 break
     if name is None:

@@ -160,14 +160,14 @@ def extract_paths(
                 for partnership in find_partnerships(sent):  # a table row "date | firm | firm | MoU" counts
                     partnership.evidence = ev
                     raw.partnerships.append(partnership)
+                for project in find_projects(sent):  # a row may name one: "Wuxi ... Test Base"
+                    project.evidence = ev
+                    raw.projects.append(project)
                 if block.kind == "row":
                     continue  # other facts need a sentence around them
                 for facility in find_facilities(sent):
                     facility.evidence = ev
                     raw.facilities.append(facility)
-                for project in find_projects(sent):
-                    project.evidence = ev
-                    raw.projects.append(project)
                 for found in find_policies(sent):
                     found.record.evidence = ev
                     raw.policies.append(found.record)
