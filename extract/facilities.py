@@ -127,7 +127,7 @@ def find_facilities(sent: Sentence) -> list[FacilityRecord]:
             if key in found or place.name == operator:
                 continue
             found[key] = FacilityRecord(
-                name=m.group(1).lower(), kind=kind, operator=operator, place=place.name,
+                name="headquarters" if kind == "headquarters" else m.group(1).lower(), kind=kind, operator=operator, place=place.name,
                 status=_status(text, kind), year=first_year(text), details="; ".join(amounts(text)) or None,
             )
     return list(found.values())

@@ -182,7 +182,8 @@ def government_mentions(doc, reference: Reference) -> list[Mention]:
         first = words[0].rstrip("'’s")
         if not (reference.place(first) or first.endswith(("ese", "ian", "an", "ish", "ch")) or first in ("Central", "Federal", "State", "National")):
             continue
-        name = " ".join(words).replace("’s", "").replace("'s", "")
+        words[0] = re.sub(r"(?:’s|'s)$", "", words[0])  # "Chongqing's government"; "People's" stays
+        name = " ".join(words)
         span = doc.char_span(m.start(1) + m.group(1).index(words[0]), m.end(1), alignment_mode="expand")
         if span is None:
             continue

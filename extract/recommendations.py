@@ -91,9 +91,13 @@ def _closing_parts(blocks: list[BlockView]) -> set[int]:
 
 
 def _first_sentence(view: BlockView) -> tuple[int, int]:
+    """The first sentence with words in it; a leading "2." that the parser split off stays attached."""
+    start = None
     for sent in view.doc.sents:
-        if sent.text.strip():
-            return sent.start_char, sent.end_char
+        if start is None and sent.text.strip():
+            start = sent.start_char
+        if sum(1 for t in sent if t.is_alpha) >= 2:
+            return start if start is not None else sent.start_char, sent.end_char
     return 0, len(view.text)
 
 
