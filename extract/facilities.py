@@ -28,14 +28,6 @@ _SITE_WORDS: list[tuple[str, str]] = [
 ]
 _SITE = re.compile(r"\b(" + "|".join(p for p, _ in _SITE_WORDS) + r")\b", re.I)
 _KINDS = [(re.compile(r"^(?:" + p + r")$", re.I), kind) for p, kind in _SITE_WORDS]
-# Verbs that tie an operator to a site; without one, "plant" is just a word ("plant-based", "power plant sector").
-_TIE = re.compile(
-    r"\b(?:buil[dt]|building|establish(?:ed|es|ing)?|set up|sets up|setting up|open(?:ed|s|ing)?|operat(?:e|es|ed|ing)|"
-    r"run(?:s|ning)?|invest(?:ed|s|ing)?|launch(?:ed|es)?|locat(?:ed|es)|construct(?:ed|ion|ing)?|expand(?:ed|s|ing)?|"
-    r"has|have|had|own(?:s|ed)?|began|started|completed|commissioned|put into (?:operation|production)|"
-    r"headquartered|based|inaugurated|relocat(?:ed|es)|moved|plans?|planned|announced|its|their|our)\b",
-    re.I,
-)
 _GENERIC_PLACE_WORDS = re.compile(r"\b(?:power plants?|the plant sector|plant-based|plants? and animals)\b", re.I)
 
 
@@ -98,7 +90,7 @@ def find_facilities(sent: Sentence) -> list[FacilityRecord]:
     place and is named after its operator, kind word and place by linking.
     """
     text = sent.text
-    if _GENERIC_PLACE_WORDS.search(text) or not _TIE.search(text):
+    if _GENERIC_PLACE_WORDS.search(text):
         return []
     found: dict[tuple[str, str], FacilityRecord] = {(f.operator, f.name): f for f in _named_facilities(sent)}
     named_spans = [(o.start, o.end) for o in sent.orgs if _NAMED_SITE.search(o.name)]
