@@ -153,13 +153,40 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
                 continue
             found.append(Mention("organization", name, org_kind(name, reference), start, end,
                                  start=ent.start_char, end=ent.end_char))
-        elif ent.label_ == "PERSON" and _person_name(name) and name.split()[-1] not in _PLACE_SUFFIXES:
+        elif ent.label_ == "PERSON" and _person_name(name) and name.split()[-1] not in _PLACE_SUFFIXES \
+                and not _org_or_place_word(name.split()[-1], reference):
             role, affiliation = _role_after(doc, ent)
             if role is None:
                 role, affiliation = _role_before(doc, ent)
             found.append(Mention("person", name, "Person", start, end, role, affiliation,
                                  start=ent.start_char, end=ent.end_char))
-    return found + governments
+    return found + governments + titled_leaders(doc, found)
+
+
+def _org_or_place_word(word: str, reference: Reference) -> bool:
+    """"Sequoia China", "Moores University": a name ending so is an organisation, not a person."""
+    return reference.place(word) is not None or word in reference.type_words
+
+
+# "President Xi", "Prime Minister Suga": a head of state or government named by title and surname only
+_LEADER = re.compile(
+    r"\b(President|Prime Minister|Premier|Chancellor|Vice President|Vice Premier|Secretary-General|"
+    r"General Secretary|Governor|Mayor)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])"
+)
+
+
+def titled_leaders(doc, found: list[Mention]) -> list[Mention]:
+    out = []
+    for m in _LEADER.finditer(doc.text):
+        if any(f.kind == "person" and f.start <= m.start(2) < f.end for f in found):
+            continue
+        span = doc.char_span(m.start(2), m.end(2))
+        if span is None or span[0].pos_ != "PROPN":
+            continue
+        sent = span.sent
+        out.append(Mention("person", m.group(2), "Person", sent.start_char, sent.end_char, role=m.group(1),
+                           start=m.start(2), end=m.end(2)))
+    return out
 
 
 # "the Chongqing municipal government", "the Japanese government", "Central Government"

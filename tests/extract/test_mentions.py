@@ -42,3 +42,18 @@ def test_byline_rejects_lines_that_are_not_a_name_and_role(reference):
 def test_plan_names_are_not_organisations(nlp, reference):
     found = _mentions(nlp, reference, "Firms followed the Western Development Strategy and the 14th Five-Year Plan.")
     assert not [m for m in found if m.kind == "organization" and m.name.endswith(("Strategy", "Plan"))]
+
+
+def test_leader_named_by_title_and_surname(nlp, reference):
+    from extract.mentions import doc_mentions
+
+    doc = nlp("In 2021, Prime Minister Tanaka announced a new hydrogen target.")
+    people = [(m.name, m.role) for m in doc_mentions(doc, reference) if m.kind == "person"]
+    assert ("Tanaka", "Prime Minister") in people
+
+
+def test_person_like_name_ending_in_an_organisation_word_is_not_a_person(nlp, reference):
+    from extract.mentions import doc_mentions
+
+    doc = nlp("According to a report by Sequoia China, automation will grow.")
+    assert not [m for m in doc_mentions(doc, reference) if m.kind == "person"]
