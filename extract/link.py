@@ -26,16 +26,21 @@ from .resolve import name_key
 
 
 def prune_organizations(orgs: list[OrganizationRecord], people: list, *, policy_keys: set[str],
-                        keep: set[str]) -> list[OrganizationRecord]:
-    """Drop "organisations" that are really policies or named sites; people lose affiliations to them.
+                        keep: set[str], common_words: set[str]) -> list[OrganizationRecord]:
+    """Drop "organisations" that are really policies, named sites or common words; people lose affiliations to them.
 
-    The recogniser labels "Belt and Road" or "CCEC Technical Center" ORG; the
-    policy and facility extractors know better.  Section authors are always kept.
+    The recogniser labels "Belt and Road", "CCEC Technical Center" or a title-cased
+    "Hydrogen" ORG; the policy and facility extractors know better, and a one-word
+    name that the same texts also write in lower case is a common noun.  Section
+    authors are always kept.
     """
     from .facilities import is_named_site
 
+    def common(name: str) -> bool:
+        return " " not in name and name.casefold() in common_words
+
     dropped = {o.name for o in orgs if o.name not in keep
-               and (policy_key(o.name) in policy_keys or is_named_site(o.name))}
+               and (policy_key(o.name) in policy_keys or is_named_site(o.name) or common(o.name))}
     for person in people:
         if person.affiliation in dropped:
             person.affiliation = None

@@ -179,7 +179,8 @@ def extract_paths(
     orgs, places, people = resolve(located, authors, reference)
     linker = Linker(orgs, places, reference)  # before pruning: facts may still name a site's owner by the site
     orgs = prune_organizations(orgs, people, policy_keys={policy_key(p.name) for p in raw.policies},
-                               keep={linker.org(name) or name for name, _ in authors})
+                               keep={linker.org(name) or name for name, _ in authors},
+                               common_words={w for doc in loaded for w in re.findall(r"\b[a-z]{2,}\b", doc.text)})
     linker = Linker(orgs, places, reference)
     policies = link_policies(raw.policies, linker)
     for rec in raw.recommendations:

@@ -1,0 +1,54 @@
+"""Entity resolution and linking: name variants merge, facts follow the merged names, junk organisations go."""
+from __future__ import annotations
+
+from extract.link import Linker, link_partnerships, link_policies, prune_organizations
+from extract.mentions import Mention
+from extract.records import Evidence, OrganizationRecord, PartnershipRecord, PersonRecord, PolicyRecord
+from extract.resolve import Located, resolve
+
+
+def _org(name: str, i: int) -> Located:
+    return Located(Mention("organization", name, "Company", 0, 10), Evidence("d", f"sentence {i}", i * 10, i * 10 + 5))
+
+
+def test_variants_merge_with_their_sentences_kept(reference):
+    names = ["Siemens", "Siemens", "Siemens AG", "Siemens China", "Sumitomo Mitsui Banking Corporation", "SMBC",
+             "Sumitomo Mitsui Banking Corporation"]
+    orgs, _, _ = resolve([_org(n, i) for i, n in enumerate(names)], [], reference)
+    by_name = {o.name: o for o in orgs}
+    assert set(by_name) == {"Siemens", "Sumitomo Mitsui Banking Corporation"}
+    assert {"Siemens AG", "Siemens China"} <= set(by_name["Siemens"].aliases)
+    assert "SMBC" in by_name["Sumitomo Mitsui Banking Corporation"].aliases
+    assert len(by_name["Siemens"].evidence) == 4  # the sentences that linked each alias
+
+
+def test_parent_is_not_absorbed_by_its_unit(reference):
+    names = ["Corvex", "Corvex", "Corvex", "Corvex Display Technology"]
+    orgs, _, _ = resolve([_org(n, i) for i, n in enumerate(names)], [], reference)
+    assert sorted(o.name for o in orgs) == ["Corvex", "Corvex Display Technology"]
+
+
+def test_prune_policy_site_and_common_word_organisations():
+    orgs = [OrganizationRecord(n) for n in ("Siemens", "Belt and Road", "Siemens Chengdu Factory", "Hydrogen")]
+    people = [PersonRecord("Ann Lee", affiliation="Hydrogen")]
+    kept = prune_organizations(orgs, people, policy_keys={"belt and road"}, keep=set(), common_words={"hydrogen", "the"})
+    assert [o.name for o in kept] == ["Siemens"]
+    assert people[0].affiliation is None
+
+
+def test_partnership_needs_two_resolved_parties(reference):
+    linker = Linker([OrganizationRecord("Siemens", aliases=["Siemens AG"]), OrganizationRecord("Bosch")], [], reference)
+    ev = [Evidence("d", "s", 0, 1)]
+    deals = link_partnerships([PartnershipRecord("x", ["Siemens AG", "Bosch"], "supply", evidence=ev),
+                               PartnershipRecord("y", ["Siemens", "Unknown Firm"], "supply", evidence=ev)], linker)
+    assert [d.parties for d in deals] == [["Siemens", "Bosch"]]
+
+
+def test_one_policy_node_whatever_the_surface_form(reference):
+    linker = Linker([], [], reference)
+    ev = lambda i: [Evidence("d", "s", i, i + 1)]  # noqa: E731
+    raw = [PolicyRecord("15th Five-Year Plan", evidence=ev(0)), PolicyRecord("the 15th FYP", evidence=ev(5)),
+           PolicyRecord("15th Five-Year Plan (2026-2030)", year="2026", evidence=ev(9))]
+    [policy] = link_policies(raw, linker)
+    assert policy.name == "15th Five-Year Plan (2026-2030)" or policy.name == "15th Five-Year Plan"
+    assert len(policy.aliases) == 2 and len(policy.evidence) == 3 and policy.year == "2026"
