@@ -33,7 +33,7 @@ _NAMED = re.compile(
     rf"(?<![\w-])({_CAP}(?:[ \-–]+(?:{_CONN}[ ]+)*{_CAP})*?[ \-–]+(?:{HEADS}){_TAIL})(?![\w-])(?![ ]+[A-Z])"
     rf"(?:\s*\((?:\d{{4}}\s*[-–]\s*\d{{4}})\))?"
 )
-_QUOTED = re.compile(r"[“\"]([^”\"]{6,250})[”\"]")
+_QUOTED = re.compile(r"[“\"「《]([^”\"」》]{6,250})[”\"」》]")  # English, Chinese corner and title brackets
 _GOAL = r"(?:(?:dual|double|twin)[- ]carbon|carbon (?:peak(?:ing)?|neutrality)|peak(?:ing)? (?:carbon|(?:CO2 |GHG |carbon )?emissions)|net[- ]zero(?: emissions?)?|\"?zero[- ]carbon society\"?)"
 _BY_YEAR = r"(?:\s+(?:by|before|in)\s+(?:FY)?\d{4})"
 # a climate target: "carbon neutrality goals", "peak carbon by 2030 and carbon neutrality by 2060"

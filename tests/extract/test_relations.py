@@ -124,3 +124,8 @@ def test_policy_key_merges_surface_forms():
     assert policy_key("the 14th FYP") == policy_key("14th Five-Year Plan (2021-2025)") == policy_key("China's 14th Five-Year Plan")
     assert policy_key("Belt and Road") == policy_key("Belt and Road Initiative")
     assert policy_key("Foreign Investment Law") != policy_key("14th Five-Year Plan")
+
+
+def test_title_in_corner_brackets(parse):
+    names = [p.record.name for p in find_policies(parse("The ministry released 「Basic Strategy for Green Ships」 last year."))]
+    assert names == ["Basic Strategy for Green Ships"]
