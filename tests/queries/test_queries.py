@@ -36,3 +36,18 @@ def test_bound_parameter_filters_rows(built):
     only = run_query(store, resolve_query("people-and-affiliations"), ["org=Corning"])
     assert only.rows and all(row[2] == "Corning" for row in only.rows)
     assert len(only.rows) < len(every.rows)
+
+
+def test_policy_citations_keep_firms_when_news_also_cites(tmp_path):
+    import pyoxigraph as ox
+
+    from kg.namespaces import PREFIXES
+
+    store = ox.Store()
+    prefixes = "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items())
+    store.load((prefixes + """
+        kg:plan a kg:Policy ; rdfs:label "Green Plan" ; prov:wasDerivedFrom kg:report, kg:news .
+        kg:report kg:author kg:acme .  kg:acme rdfs:label "Acme" .
+    """).encode(), ox.RdfFormat.TURTLE)
+    result = run_query(store, resolve_query("most-cited-policies"))
+    assert [list(map(str, row)) for row in result.rows] == [["Green Plan", "2", "Acme"]]
