@@ -54,9 +54,9 @@ def is_named_site(name: str) -> bool:
 
 
 def _status(text: str, kind: str) -> str:
-    if hypothetical(text):
-        return "planned"
-    return "operating" if kind == "headquarters" else status_of(text)
+    if kind == "headquarters":  # "is headquartered in" states a fact whatever its tense
+        return "planned" if hypothetical(text) else "operating"
+    return status_of(text)
 
 
 def _named_facilities(sent: Sentence) -> list[FacilityRecord]:
@@ -76,7 +76,7 @@ def _named_facilities(sent: Sentence) -> list[FacilityRecord]:
         word = _NAMED_SITE.search(site.name).group()  # type: ignore[union-attr]
         place = most_specific([p for p in sent.places if not (site.start <= p.start < site.end)])
         out.append(FacilityRecord(
-            name=site.name, kind=_kind(word.lower()) if _kind(word.lower()) != "other" else "other", operator=operator,
+            name=site.name, kind=_kind(word.lower()), operator=operator,
             place=place.name if place else None, status=_status(sent.text, _kind(word.lower())),
             year=first_year(sent.text), details="; ".join(amounts(sent.text)) or None,
         ))
@@ -110,7 +110,7 @@ def find_facilities(sent: Sentence) -> list[FacilityRecord]:
             operator = operators[0].name
         else:
             continue
-        places = [p for p in sent.places]
+        places = sent.places
         after = [p for p in places if p.start >= site_at]
         # "production nodes in Hefei, Chongqing, and Wuhan": one facility per listed place
         listed = [p for p in after if p.start - site_at < 80] or ([most_specific(places)] if places else [])

@@ -12,7 +12,6 @@ from collections import Counter, defaultdict
 
 from .policies import policy_key
 from .records import (
-    Evidence,
     FacilityRecord,
     OrganizationRecord,
     PartnershipRecord,
@@ -22,7 +21,7 @@ from .records import (
     RecommendationRecord,
 )
 from .reference import Reference
-from .resolve import name_key
+from .resolve import name_key, unique_evidence
 
 
 def prune_organizations(orgs: list[OrganizationRecord], people: list, *, policy_keys: set[str],
@@ -72,13 +71,6 @@ class Linker:
         return self._places.get(name_key(ref.name if ref else name))
 
 
-def _unique(evidence: list[Evidence]) -> list[Evidence]:
-    seen: dict[tuple[str, int, int], Evidence] = {}
-    for ev in evidence:
-        seen.setdefault((ev.document, ev.start, ev.end), ev)
-    return [seen[k] for k in sorted(seen)]
-
-
 def link_facilities(raw: list[FacilityRecord], linker: Linker) -> list[FacilityRecord]:
     merged: dict[tuple[str, str, str], FacilityRecord] = {}
     for rec in raw:
@@ -90,13 +82,13 @@ def link_facilities(raw: list[FacilityRecord], linker: Linker) -> list[FacilityR
         key = (operator, rec.name if named else rec.kind, place or "")
         if key in merged:
             kept = merged[key]
-            kept.evidence = _unique(kept.evidence + rec.evidence)
+            kept.evidence = unique_evidence(kept.evidence + rec.evidence)
             kept.year = kept.year or rec.year
             kept.details = kept.details or rec.details
             continue
         name = rec.name if named else f"{operator} {rec.name}" + (f" ({place})" if place else "")
         merged[key] = FacilityRecord(name, rec.kind, operator, place, rec.status, rec.year, rec.details,
-                                     _unique(rec.evidence))
+                                     unique_evidence(rec.evidence))
     return sorted(merged.values(), key=lambda r: r.name)
 
 
@@ -112,11 +104,11 @@ def link_partnerships(raw: list[PartnershipRecord], linker: Linker) -> list[Part
             continue
         key = (frozenset(parties), rec.kind)
         if key in merged:
-            merged[key].evidence = _unique(merged[key].evidence + rec.evidence)
+            merged[key].evidence = unique_evidence(merged[key].evidence + rec.evidence)
             merged[key].year = merged[key].year or rec.year
             continue
         name = " – ".join(parties[:3]) + (" …" if len(parties) > 3 else "") + f" ({rec.kind.replace('_', ' ')})"
-        merged[key] = PartnershipRecord(name, parties, rec.kind, rec.year, _unique(rec.evidence))
+        merged[key] = PartnershipRecord(name, parties, rec.kind, rec.year, unique_evidence(rec.evidence))
     return sorted(merged.values(), key=lambda r: r.name)
 
 
@@ -127,14 +119,14 @@ def link_projects(raw: list[ProjectRecord], linker: Linker) -> list[ProjectRecor
         key = name_key(rec.name)
         if key in merged:
             kept = merged[key]
-            kept.evidence = _unique(kept.evidence + rec.evidence)
+            kept.evidence = unique_evidence(kept.evidence + rec.evidence)
             kept.participants = list(dict.fromkeys(kept.participants + participants))
             kept.place = kept.place or linker.place(rec.place)
             kept.amount = kept.amount or rec.amount
             kept.year = kept.year or rec.year
             continue
         merged[key] = ProjectRecord(rec.name, participants, linker.place(rec.place), rec.amount, rec.year,
-                                    rec.status, _unique(rec.evidence))
+                                    rec.status, unique_evidence(rec.evidence))
     return sorted(merged.values(), key=lambda r: r.name)
 
 
@@ -155,7 +147,7 @@ def link_policies(raw: list[PolicyRecord], linker: Linker) -> list[PolicyRecord]
             issuer=next((i for r in records if (i := linker.org(r.issuer))), None),
             jurisdiction=next((j for r in records if (j := linker.place(r.jurisdiction))), None),
             year=next((r.year for r in records if r.year), None),
-            evidence=_unique([e for r in records for e in r.evidence]),
+            evidence=unique_evidence([e for r in records for e in r.evidence]),
         ))
     return sorted(out, key=lambda r: r.name)
 
@@ -171,5 +163,5 @@ def link_recommendations(raw: list[RecommendationRecord], linker: Linker,
         places = [n for n in dict.fromkeys(linker.place(p) for p in rec.places) if n]
         named = [n for n in dict.fromkeys(canonical.get(policy_key(p)) for p in rec.policies) if n]
         out.append(RecommendationRecord(rec.text, by, linker.place(rec.addressed_to), named, places,
-                                        _unique(rec.evidence)))
+                                        unique_evidence(rec.evidence)))
     return out

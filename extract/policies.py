@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .records import PolicyRecord
-from .sentences import Sentence, YEAR
+from .sentences import TITLE_WORD, YEAR, Sentence
 
 HEADS = (
     "Plan|Plans|Strategy|Strategies|Initiative|Initiatives|Law|Laws|Regulation|Regulations|Program|Programme|"
@@ -25,7 +25,7 @@ HEADS = (
     "Belt|Circle|Mechanism|Taxonomy|Scheme|Roadmap|Blueprint|Framework|Deal|Goals|Targets|Pact|Agenda|Notice|"
     "Rules|Provisions|Catalogue|Catalog|Action Plan|FYP|Agreement|Act"
 )
-_CAP = r"(?:\d+(?:st|nd|rd|th)|[A-Z][\w’'&.]*(?:-[\w’'.]+)*|\d{4})"
+_CAP = TITLE_WORD
 _CONN = r"(?:of|and|for|on|the|in|to|with|&|a|an)"
 # a title may go on after its head noun: "Implementation Plan to Promote the ... of Logistics"
 _TAIL = rf"(?:[ ]+(?:to|for|on|of)[ ]+(?:the[ ]+|a[ ]+)?{_CAP}(?:[ \-–]+(?:{_CONN}[ ]+)*{_CAP})*)?"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .records import ProjectRecord
-from .sentences import Sentence, amounts, first_year, hypothetical, most_specific, status_of
+from .sentences import TITLE_WORD, Sentence, amounts, first_year, most_specific, status_of
 
 _HEADS = (
     r"Project|Projects|Industrial Park|Science Park|Technology Park|Park|Corridor|Channel|Expo|Forum|Summit|Conference|"
@@ -19,7 +19,7 @@ _HEADS = (
     r"Cooperation Zone|Demonstrative Zone|Test Zone|Test Base|Airport|Station|Terminal|Bridge|Tunnel|Competition|"
     r"Festival|Olympics|Games|Awards|Platform|Trial"
 )
-_CAP = r"(?:\d+(?:st|nd|rd|th)|[A-Z][\w’'&.]*(?:-[\w’'.]+)*|\d{4})"
+_CAP = TITLE_WORD
 _NAMED = re.compile(rf"(?<![\w-])({_CAP}(?:[ \-–]+(?:(?:of|and|for|on|the|in|to|&)[ ]+)*{_CAP})*?[ \-–]+(?:{_HEADS}))(?![\w-])")
 _LEAD_DROP = frozenset("according in under the this these as with during by from for to on at since after its their our a an and".split())
 # head nouns of a lower-case project phrase ("a hydrogen demonstration project", "the rail link")
@@ -61,6 +61,5 @@ def find_projects(sent: Sentence) -> list[ProjectRecord]:
     if name is None:
         return []
     place = most_specific(sent.places)
-    status = "planned" if hypothetical(text) else status_of(text)
     return [ProjectRecord(name=name, participants=participants, place=place.name if place else None,
-                          amount="; ".join(money) or None, year=year, status=status)]
+                          amount="; ".join(money) or None, year=year, status=status_of(text))]

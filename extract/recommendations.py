@@ -74,13 +74,17 @@ def _strip_number(text: str) -> str:
     return text[m.end():].lstrip(" .):\t").rstrip() if m and numbering(text) else text.strip()
 
 
+def _is_closing(text: str) -> bool:
+    return bool(_END.search(_strip_number(text)) or _END.search(text))
+
+
 def _closing_parts(blocks: list[BlockView]) -> set[int]:
     """Blocks under a Summary / Conclusion / References heading: they repeat or cite, they do not suggest."""
     inside: set[int] = set()
     level = None
     for i, view in enumerate(blocks):
         if view.kind == "heading":
-            if _END.search(_strip_number(view.text)) or _END.search(view.text):
+            if _is_closing(view.text):
                 level = view.level
                 continue
             if level is not None and view.level <= level:
@@ -125,7 +129,7 @@ def _scope(blocks: list[BlockView], start: int) -> range:
     while end < len(blocks):
         view = blocks[end]
         if view.kind == "heading":
-            if _END.search(_strip_number(view.text)) or _END.search(view.text):
+            if _is_closing(view.text):
                 break
             child_number = numbering(view.text)
             if trigger.kind == "heading":

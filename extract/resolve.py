@@ -27,7 +27,8 @@ def name_key(name: str, legal_forms: frozenset[str] = frozenset()) -> str:
     return re.sub(r"[^0-9a-z]+", "", " ".join(words or text.split()).casefold())
 
 
-def _unique(evidence: list[Evidence]) -> list[Evidence]:
+def unique_evidence(evidence: list[Evidence]) -> list[Evidence]:
+    """Evidence without repeats, in document and offset order."""
     seen: set[tuple[str, int, int]] = set()
     out = []
     for ev in sorted(evidence, key=lambda e: (e.document, e.start, e.end)):
@@ -145,7 +146,7 @@ def resolve(
             carrier = next(i for i in items if i.mention.affiliation == affiliation)
             affiliation = _canonical(org_surfaces[add_org(affiliation, carrier.evidence, weight=0)])
         person_records.append(
-            PersonRecord(_canonical(names), role, affiliation, _unique([i.evidence for i in items]))
+            PersonRecord(_canonical(names), role, affiliation, unique_evidence([i.evidence for i in items]))
         )
 
     _merge_variants(org_surfaces, org_evidence, reference)
@@ -153,7 +154,7 @@ def resolve(
     for key, surfaces in org_surfaces.items():
         name = _canonical(surfaces)
         aliases = sorted(s for s in surfaces if s != name)
-        orgs.append(OrganizationRecord(name, org_kind(name, reference), aliases, _unique(org_evidence[key])))
+        orgs.append(OrganizationRecord(name, org_kind(name, reference), aliases, unique_evidence(org_evidence[key])))
 
     canonical = {name_key(alias, legal): org.name for org in orgs for alias in (org.name, *org.aliases)}
     for person in person_records:
@@ -167,7 +168,7 @@ def resolve(
             continue  # an unknown "place" that the text also names as an organisation
         chain = reference.place_chain(name)
         part_of = chain[0].part_of if chain else None
-        places.append(PlaceRecord(name, kind, part_of, _unique(place_evidence[name])))
+        places.append(PlaceRecord(name, kind, part_of, unique_evidence(place_evidence[name])))
         emitted.add(name)
     for name in list(emitted):
         for ancestor in reference.place_chain(name)[1:]:

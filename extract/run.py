@@ -15,16 +15,7 @@ from .partnerships import find_partnerships
 from .policies import find_policies, policy_key
 from .projects import find_projects
 from .recommendations import BlockView, find_recommendations
-from .records import (
-    DocumentRecord,
-    Evidence,
-    FacilityRecord,
-    FactSet,
-    PartnershipRecord,
-    PolicyRecord,
-    ProjectRecord,
-    RecommendationRecord,
-)
+from .records import DocumentRecord, Evidence, FactSet, RecommendationRecord
 from .reference import Reference, load_reference
 from .resolve import Located, resolve
 from .sections import Section, split_sections
@@ -112,7 +103,7 @@ def extract_paths(
         nlp = build_pipeline(reference)
 
     documents: list[DocumentRecord] = []
-    units = []  # (block text, unit index)
+    texts: list[str] = []  # every block, in section order
     sections: list[tuple[LoadedDocument, DocumentRecord, Section]] = []
     authors: list[tuple[str, Evidence]] = []
     located: list[Located] = []
@@ -128,21 +119,22 @@ def extract_paths(
                 first = section.blocks[0]
                 authors.append((section.author, _evidence(doc, record.id, first.start, first.end)))
             for block in section.blocks:
-                units.append((doc.text[block.start : block.end], len(units)))
+                texts.append(doc.text[block.start : block.end])
             for first, second in zip(section.blocks, section.blocks[1:]):
                 if first.kind == "paragraph" and len(doc.block_text(first).split()) <= 4:
                     person = byline_person(doc.block_text(first), doc.block_text(second), reference)
                     if person:
                         located.append(Located(person, _evidence(doc, record.id, first.start, second.end)))
 
-    total = len(units)
+    total = len(texts)
     parsed = []
-    for done, (parsed_doc, _) in enumerate(nlp.pipe(units, as_tuples=True, batch_size=BATCH_SIZE), 1):
+    for done, parsed_doc in enumerate(nlp.pipe(texts, batch_size=BATCH_SIZE), 1):
         parsed.append(parsed_doc)
         if progress:
             progress(done, total)
 
-    raw = _RawFacts()
+    raw = FactSet()  # relation records as extracted, before linking to resolved names
+    policy_spans: list[tuple[str, int, int, str]] = []  # (doc id, file start, end, policy name)
     position = 0
     for doc, record, section in sections:
         views = []
@@ -172,19 +164,19 @@ def extract_paths(
                     found.record.evidence = ev
                     raw.policies.append(found.record)
                     a, b = doc.clean.to_original(block.start + found.start, block.start + found.end)
-                    raw.policy_spans.append((record.id, a, b, found.record.name))
+                    policy_spans.append((record.id, a, b, found.record.name))
         if section.author:
             raw.recommendations.extend(_recommendations(doc, record, section, views, reference))
 
     orgs, places, people = resolve(located, authors, reference)
-    linker = Linker(orgs, places, reference)  # before pruning: facts may still name a site's owner by the site
+    linker = Linker(orgs, places, reference)  # only to name the authors, which pruning keeps
     orgs = prune_organizations(orgs, people, policy_keys={policy_key(p.name) for p in raw.policies},
                                keep={linker.org(name) or name for name, _ in authors},
                                common_words={w for doc in loaded for w in re.findall(r"\b[a-z]{2,}\b", doc.text)})
     linker = Linker(orgs, places, reference)
     policies = link_policies(raw.policies, linker)
     for rec in raw.recommendations:
-        rec.policies = [name for doc_id, a, b, name in raw.policy_spans
+        rec.policies = [name for doc_id, a, b, name in policy_spans
                         if any(ev.document == doc_id and ev.start <= a and b <= ev.end for ev in rec.evidence)]
     facts = FactSet(
         documents=documents, organizations=orgs, places=places, people=people,
@@ -195,18 +187,6 @@ def extract_paths(
         recommendations=link_recommendations(raw.recommendations, linker, policies),
     )
     return ExtractionResult(facts=facts, warnings=warnings)
-
-
-@dataclass
-class _RawFacts:
-    """Relation records as extracted, before linking to resolved names."""
-
-    facilities: list[FacilityRecord] = field(default_factory=list)
-    partnerships: list[PartnershipRecord] = field(default_factory=list)
-    projects: list[ProjectRecord] = field(default_factory=list)
-    policies: list[PolicyRecord] = field(default_factory=list)
-    policy_spans: list[tuple[str, int, int, str]] = field(default_factory=list)  # (doc id, file start, end, name)
-    recommendations: list[RecommendationRecord] = field(default_factory=list)
 
 
 def _recommendations(doc: LoadedDocument, record: DocumentRecord, section: Section, views: list[BlockView],

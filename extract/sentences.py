@@ -14,6 +14,8 @@ from .mentions import Mention
 
 _SELF = frozenset({"we", "our", "us", "ours"})
 _COMPANY_WORDS = re.compile(r"\bthe (?:company|group|firm)\b", re.I)
+# one word of a title: "14th", "Five-Year", "Chongqing's", "2025"
+TITLE_WORD = r"(?:\d+(?:st|nd|rd|th)|[A-Z][\w’'&.]*(?:-[\w’'.]+)*|\d{4})"
 YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 MONEY = re.compile(
     r"(?:(?:RMB|USD|US\$|\$|€|¥|EUR|JPY|CNY)\s?[\d.,]+\s*(?:billion|million|bn|mn|trillion|thousand)?(?:\s*(?:yuan|dollars|euros|yen))?"
@@ -53,10 +55,10 @@ class Sentence:
         words = {t.lower_ for t in self.span}
         return bool(words & _SELF) or (not self.orgs and bool(_COMPANY_WORDS.search(self.text)))
 
-    def org_names(self, *, with_author: bool = True) -> list[str]:
+    def org_names(self) -> list[str]:
         """Distinct organisation names in order of appearance, the author first when it speaks of itself."""
         names: list[str] = []
-        if with_author and self.self_reference():
+        if self.self_reference():
             names.append(self.author)  # type: ignore[arg-type]
         for m in sorted(self.orgs, key=lambda m: m.start):
             if m.name not in names:
@@ -89,7 +91,12 @@ def analyse(text: str, *, nlp, reference, author: str | None = None) -> list[Sen
 
 
 def status_of(text: str) -> str:
-    """operating, planned or under_construction, read from the verbs of a statement."""
+    """operating, planned or under_construction, read from the verbs of a statement.
+
+    A hypothetical statement ("could build", "if ...") is planned at most.
+    """
+    if hypothetical(text):
+        return "planned"
     if _UNDER_CONSTRUCTION.search(text):
         return "under_construction"
     if _PLANNED.search(text):

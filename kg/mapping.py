@@ -46,6 +46,13 @@ def _year(graph: Graph, node: URIRef, year: str | None) -> None:
         graph.add((node, KG.year, Literal(year, datatype=XSD.gYear)))
 
 
+def _entity(graph: Graph, node: URIRef, cls: URIRef, label: str) -> URIRef:
+    """Type and label a node; the first two triples of every entity."""
+    graph.add((node, RDF.type, cls))
+    graph.add((node, RDFS.label, Literal(label)))
+    return node
+
+
 def recommendation_iri(by: str, text: str) -> URIRef:
     import hashlib
 
@@ -91,9 +98,7 @@ def facts_to_graph(facts: FactSet, *, topics: TopicIndex | None = None) -> Graph
         _add_provenance(graph, node, place.evidence)
 
     for person in facts.people:
-        node = entity_iri("person", person.name)
-        graph.add((node, RDF.type, KG.Person))
-        graph.add((node, RDFS.label, Literal(person.name)))
+        node = _entity(graph, entity_iri("person", person.name), KG.Person, person.name)
         if person.role:
             graph.add((node, KG.role, Literal(person.role)))
         if person.affiliation:
@@ -103,9 +108,7 @@ def facts_to_graph(facts: FactSet, *, topics: TopicIndex | None = None) -> Graph
     org = lambda name: entity_iri("organization", name)  # noqa: E731
     place = lambda name: entity_iri("place", name)  # noqa: E731
     for fac in facts.facilities:
-        node = entity_iri("facility", fac.name)
-        graph.add((node, RDF.type, KG.Facility))
-        graph.add((node, RDFS.label, Literal(fac.name)))
+        node = _entity(graph, entity_iri("facility", fac.name), KG.Facility, fac.name)
         graph.add((node, KG.operatedBy, org(fac.operator)))
         graph.add((node, KG.facilityKind, concept("facility-kind", fac.kind)))
         graph.add((node, KG.status, concept("status", fac.status)))
@@ -117,9 +120,7 @@ def facts_to_graph(facts: FactSet, *, topics: TopicIndex | None = None) -> Graph
         _add_provenance(graph, node, fac.evidence)
 
     for deal in facts.partnerships:
-        node = entity_iri("partnership", deal.name)
-        graph.add((node, RDF.type, KG.Partnership))
-        graph.add((node, RDFS.label, Literal(deal.name)))
+        node = _entity(graph, entity_iri("partnership", deal.name), KG.Partnership, deal.name)
         for party in deal.parties:
             graph.add((node, KG.hasParty, org(party)))
         graph.add((node, KG.partnershipKind, concept("partnership-kind", deal.kind)))
@@ -127,9 +128,7 @@ def facts_to_graph(facts: FactSet, *, topics: TopicIndex | None = None) -> Graph
         _add_provenance(graph, node, deal.evidence)
 
     for project in facts.projects:
-        node = entity_iri("project", project.name)
-        graph.add((node, RDF.type, KG.Project))
-        graph.add((node, RDFS.label, Literal(project.name)))
+        node = _entity(graph, entity_iri("project", project.name), KG.Project, project.name)
         for participant in project.participants:
             graph.add((node, KG.participant, org(participant)))
         if project.place:
@@ -141,9 +140,7 @@ def facts_to_graph(facts: FactSet, *, topics: TopicIndex | None = None) -> Graph
         _add_provenance(graph, node, project.evidence)
 
     for policy in facts.policies:
-        node = entity_iri("policy", policy.name)
-        graph.add((node, RDF.type, KG.Policy))
-        graph.add((node, RDFS.label, Literal(policy.name)))
+        node = _entity(graph, entity_iri("policy", policy.name), KG.Policy, policy.name)
         for alias in policy.aliases:
             graph.add((node, SKOS.altLabel, Literal(alias)))
         if policy.issuer:
@@ -154,9 +151,8 @@ def facts_to_graph(facts: FactSet, *, topics: TopicIndex | None = None) -> Graph
         _add_provenance(graph, node, policy.evidence)
 
     for rec in facts.recommendations:
-        node = recommendation_iri(rec.by, rec.text)
-        graph.add((node, RDF.type, KG.Recommendation))
-        graph.add((node, RDFS.label, Literal(rec.text if len(rec.text) <= 160 else rec.text[:157] + "…")))
+        label = rec.text if len(rec.text) <= 160 else rec.text[:157] + "…"
+        node = _entity(graph, recommendation_iri(rec.by, rec.text), KG.Recommendation, label)
         graph.add((node, KG.text, Literal(rec.text)))
         graph.add((node, KG.madeBy, org(rec.by)))
         if rec.addressed_to:
