@@ -1,9 +1,18 @@
 """Documents in, plain fact records out. Knows spaCy; knows nothing of RDF.
 
-spaCy is imported only when a pipeline is built, so importing this package is cheap.
+spaCy is imported only when a pipeline is built, and the extractors only when
+``extract_paths`` is first used, so importing this package (as every ``kg``
+lookup does, for the error catalogue) is cheap.
 """
 from .errors import ExtractError
 from .records import FactSet, factset_from_json, factset_to_json
-from .run import ExtractionResult, extract_paths
 
 __all__ = ["ExtractError", "ExtractionResult", "FactSet", "extract_paths", "factset_from_json", "factset_to_json"]
+
+
+def __getattr__(name: str):
+    if name in ("ExtractionResult", "extract_paths"):
+        from . import run
+
+        return getattr(run, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
