@@ -1,11 +1,13 @@
 """Orchestrate extraction: files -> loaded documents -> sections -> spaCy -> mentions -> fact records."""
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import ExtractionCache
 from .errors import ExtractError
 from .loader import LoadedDocument, find_documents, load_document
 from .facilities import find_facilities
@@ -28,6 +30,7 @@ BATCH_SIZE = 64
 class ExtractionResult:
     facts: FactSet
     warnings: list[str] = field(default_factory=list)
+    extracted: list[Path] = field(default_factory=list)  # files parsed in this run (the rest came from the cache)
 
 
 def slug(text: str) -> str:
@@ -83,60 +86,97 @@ def load_all(paths: list[Path]) -> tuple[list[LoadedDocument], list[str]]:
     return loaded, warnings
 
 
+@dataclass
+class FileFacts:
+    """What one file yields before cross-document resolution; the unit the cache stores."""
+
+    documents: list[DocumentRecord]
+    located: list[Located]
+    authors: list[tuple[str, Evidence]]
+    raw: FactSet  # relation records as extracted, before linking to resolved names
+    policy_spans: list[tuple[str, int, int, str]]  # (doc id, file start, end, policy name)
+    words: set[str]  # lower-case words, to tell common words from names
+    warnings: list[str] = field(default_factory=list)
+
+
 def extract_paths(
     paths: list[Path],
     *,
     reference_dir: Path,
     nlp=None,
     progress: Callable[[int, int], None] | None = None,
+    cache: ExtractionCache | None = None,
+    n_process: int = 1,
 ) -> ExtractionResult:
     """Extract the fact records of every document under ``paths``.
 
-    ``nlp`` defaults to :func:`extract.nlp.build_pipeline`; ``progress`` is called
-    with (blocks done, blocks total).
+    ``nlp`` defaults to :func:`extract.nlp.build_pipeline` (built only when a
+    file is not in ``cache``); ``progress`` is called with (blocks done, blocks
+    total); ``n_process`` worker processes parse with spaCy.
     """
     reference = load_reference(reference_dir)
     loaded, warnings = load_all(paths)
-    if nlp is None:
+    per_file: list[FileFacts | None] = []
+    keys: list[str] = []
+    for doc in loaded:
+        key = cache.key(doc.path.name, doc.sha256) if cache else ""
+        keys.append(key)
+        per_file.append(cache.get(key) if cache else None)
+    todo = [i for i, facts in enumerate(per_file) if facts is None]
+    if todo and nlp is None:
         from .nlp import build_pipeline
 
         nlp = build_pipeline(reference)
-
-    documents: list[DocumentRecord] = []
-    texts: list[str] = []  # every block, in section order
-    sections: list[tuple[LoadedDocument, DocumentRecord, Section]] = []
-    authors: list[tuple[str, Evidence]] = []
-    located: list[Located] = []
-    for doc in loaded:
-        records = _document_records(doc, split_sections(doc))
-        if len(records) > 1 or records[0][0].part_of:
-            a, b = 0, len(doc.original)
-            documents.append(DocumentRecord(slug(doc.path.stem), doc.path.name, doc.path.stem, doc.sha256, a, b))
-        for record, section in records:
-            documents.append(record)
-            sections.append((doc, record, section))
-            if section.author:
-                first = section.blocks[0]
-                authors.append((section.author, _evidence(doc, record.id, first.start, first.end)))
-            for block in section.blocks:
-                texts.append(doc.text[block.start : block.end])
-            for first, second in zip(section.blocks, section.blocks[1:]):
-                if first.kind == "paragraph" and len(doc.block_text(first).split()) <= 4:
-                    person = byline_person(doc.block_text(first), doc.block_text(second), reference)
-                    if person:
-                        located.append(Located(person, _evidence(doc, record.id, first.start, second.end)))
-
-    total = len(texts)
+    plans = {i: _plan(loaded[i]) for i in todo}
+    texts = [loaded[i].text[b.start : b.end] for i in todo for _, _, section in plans[i] for b in section.blocks]
     parsed = []
-    for done, parsed_doc in enumerate(nlp.pipe(texts, batch_size=BATCH_SIZE), 1):
-        parsed.append(parsed_doc)
-        if progress:
-            progress(done, total)
-
-    raw = FactSet()  # relation records as extracted, before linking to resolved names
-    policy_spans: list[tuple[str, int, int, str]] = []  # (doc id, file start, end, policy name)
+    if texts:
+        for done, parsed_doc in enumerate(nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process), 1):
+            parsed.append(parsed_doc)
+            if progress:
+                progress(done, len(texts))
     position = 0
-    for doc, record, section in sections:
+    for i in todo:
+        count = sum(len(section.blocks) for _, _, section in plans[i])
+        per_file[i] = _file_facts(loaded[i], plans[i], parsed[position : position + count], reference)
+        position += count
+        if cache:
+            cache.put(keys[i], per_file[i])
+    if cache:
+        cache.prune(set(keys))
+    files = [f for f in per_file if f is not None]
+    for f in files:
+        warnings.extend(f.warnings)
+    return ExtractionResult(facts=combine(files, reference), warnings=warnings,
+                            extracted=[loaded[i].path for i in todo])
+
+
+def _plan(doc: LoadedDocument) -> list[tuple[DocumentRecord | None, DocumentRecord, Section]]:
+    """The file's sections with their document records (the first carries the whole file's record, if any)."""
+    records = _document_records(doc, split_sections(doc))
+    whole = None
+    if len(records) > 1 or records[0][0].part_of:
+        whole = DocumentRecord(slug(doc.path.stem), doc.path.name, doc.path.stem, doc.sha256, 0, len(doc.original))
+    return [(whole if n == 0 else None, record, section) for n, (record, section) in enumerate(records)]
+
+
+def _file_facts(doc: LoadedDocument, plan, parsed: list, reference: Reference) -> FileFacts:
+    out = FileFacts(documents=[], located=[], authors=[], raw=FactSet(), policy_spans=[],
+                    words=set(re.findall(r"\b[a-z]{2,}\b", doc.text)), warnings=list(doc.warnings))
+    raw = out.raw
+    position = 0
+    for whole, record, section in plan:
+        if whole is not None:
+            out.documents.append(whole)
+        out.documents.append(record)
+        if section.author:
+            first = section.blocks[0]
+            out.authors.append((section.author, _evidence(doc, record.id, first.start, first.end)))
+        for first, second in zip(section.blocks, section.blocks[1:]):
+            if first.kind == "paragraph" and len(doc.block_text(first).split()) <= 4:
+                person = byline_person(doc.block_text(first), doc.block_text(second), reference)
+                if person:
+                    out.located.append(Located(person, _evidence(doc, record.id, first.start, second.end)))
         views = []
         for block in section.blocks:
             parsed_doc = parsed[position]
@@ -144,7 +184,7 @@ def extract_paths(
             views.append(BlockView(block.kind, block.level, parsed_doc.text, parsed_doc))
             mentions = doc_mentions(parsed_doc, reference, heading=block.kind == "heading")
             for m in mentions:
-                located.append(Located(m, _evidence(doc, record.id, block.start + m.sent_start, block.start + m.sent_end)))
+                out.located.append(Located(m, _evidence(doc, record.id, block.start + m.sent_start, block.start + m.sent_end)))
             if block.kind == "heading":
                 continue  # headings name topics; facts are stated in sentences
             for sent in sentences(parsed_doc, mentions, section.author):
@@ -164,29 +204,42 @@ def extract_paths(
                     found.record.evidence = ev
                     raw.policies.append(found.record)
                     a, b = doc.clean.to_original(block.start + found.start, block.start + found.end)
-                    policy_spans.append((record.id, a, b, found.record.name))
+                    out.policy_spans.append((record.id, a, b, found.record.name))
         if section.author:
             raw.recommendations.extend(_recommendations(doc, record, section, views, reference))
+    return out
 
+
+def combine(files: list[FileFacts], reference: Reference) -> FactSet:
+    """Resolve names across files, prune non-organisations and link every relation to resolved names."""
+    located = [loc for f in files for loc in f.located]
+    authors = [a for f in files for a in f.authors]
+    raw = FactSet(
+        facilities=[x for f in files for x in f.raw.facilities],
+        partnerships=[x for f in files for x in f.raw.partnerships],
+        projects=[x for f in files for x in f.raw.projects],
+        policies=[x for f in files for x in f.raw.policies],
+        recommendations=[copy.copy(x) for f in files for x in f.raw.recommendations],
+    )
+    policy_spans = [s for f in files for s in f.policy_spans]
     orgs, places, people = resolve(located, authors, reference)
     linker = Linker(orgs, places, reference)  # only to name the authors, which pruning keeps
     orgs = prune_organizations(orgs, people, policy_keys={policy_key(p.name) for p in raw.policies},
                                keep={linker.org(name) or name for name, _ in authors},
-                               common_words={w for doc in loaded for w in re.findall(r"\b[a-z]{2,}\b", doc.text)})
+                               common_words=set().union(*(f.words for f in files)))
     linker = Linker(orgs, places, reference)
     policies = link_policies(raw.policies, linker)
     for rec in raw.recommendations:
         rec.policies = [name for doc_id, a, b, name in policy_spans
                         if any(ev.document == doc_id and ev.start <= a and b <= ev.end for ev in rec.evidence)]
-    facts = FactSet(
-        documents=documents, organizations=orgs, places=places, people=people,
+    return FactSet(
+        documents=[d for f in files for d in f.documents], organizations=orgs, places=places, people=people,
         facilities=link_facilities(raw.facilities, linker),
         partnerships=link_partnerships(raw.partnerships, linker),
         projects=link_projects(raw.projects, linker),
         policies=policies,
         recommendations=link_recommendations(raw.recommendations, linker, policies),
     )
-    return ExtractionResult(facts=facts, warnings=warnings)
 
 
 def _recommendations(doc: LoadedDocument, record: DocumentRecord, section: Section, views: list[BlockView],

@@ -59,8 +59,14 @@ def build_cli(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or directories to read (default: corpus/).")] = None,
     store: StoreOpt = DEFAULT_STORE,
     out_dir: Annotated[Path, typer.Option("--out", help="Directory for kg.ttl and facts.json.")] = Path("out"),
+    cache: Annotated[Path, typer.Option("--cache", help="Directory for per-file extractions and the build manifest.")] = Path(".kg-cache"),
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-extract every file and ignore the last build.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes parsing with spaCy.")] = 2,
 ) -> None:
     """Extract facts from documents, validate them with SHACL, store them and write out/kg.ttl.
+
+    Only files that changed since the last build are parsed again, and only the
+    named graphs whose facts changed are replaced in the store.
 
     Example: kg build corpus/
     """
@@ -71,14 +77,20 @@ def build_cli(
     with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("extracting", total=None)
         summary = build(paths or [Path("corpus")], store_path=store, out_dir=out_dir,
+                        cache_dir=None if no_cache else cache, n_process=jobs,
                         progress=lambda done, total: bar.update(task, completed=done, total=total))
     for warning in summary.warnings:
         err.print(f"[yellow]warning:[/yellow] {escape(warning)}")
     out.print(f"documents: {summary.documents}")
     out.print(f"triples:   {summary.triples}")
     out.print("entities:  " + ", ".join(f"{k} {v}" for k, v in summary.classes.items()))
+    if summary.unchanged:
+        out.print(f"unchanged since the last build; kept {store}/ and {out_dir / 'kg.ttl'} ({summary.seconds:.1f} s)")
+        return
     if summary.report.conforms:
         out.print("SHACL:     conforms")
+        out.print(f"parsed {len(summary.extracted)} file(s); replaced {summary.graphs_replaced} graph(s), "
+                  f"dropped {summary.graphs_dropped}")
         out.print(f"wrote {store}/ and {out_dir / 'kg.ttl'} in {summary.seconds:.1f} s")
         return
     out.print(f"SHACL:     {len(summary.report.violations)} violation(s); nothing was written")

@@ -31,16 +31,17 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .gold import KINDS, GoldFile, GoldItem, gold_paths, load_gold
-from .namespaces import KG, PREFIXES
+from .prefixes import KG_NS
+from .store import query
 
 CLASSES = {
-    "organization": KG.Organization,
-    "person": KG.Person,
-    "facility": KG.Facility,
-    "partnership": KG.Partnership,
-    "project": KG.Project,
-    "policy": KG.Policy,
-    "recommendation": KG.Recommendation,
+    "organization": KG_NS + "Organization",
+    "person": KG_NS + "Person",
+    "facility": KG_NS + "Facility",
+    "partnership": KG_NS + "Partnership",
+    "project": KG_NS + "Project",
+    "policy": KG_NS + "Policy",
+    "recommendation": KG_NS + "Recommendation",
 }
 _LEGAL = frozenset(
     "inc incorporated corp corporation co company ltd limited llc plc ag se sa gmbh nv bv kg".split()
@@ -153,13 +154,13 @@ def read_predictions(store: ox.Store) -> dict[str, list[Predicted]]:
     out: dict[str, list[Predicted]] = {}
     for kind, cls in CLASSES.items():
         items: dict[str, Predicted] = {}
-        for row in store.query(_NAMES.replace("$class", f"<{cls}>"), prefixes=PREFIXES):
+        for row in query(store, _NAMES.replace("$class", f"<{cls}>")):
             items.setdefault(row["e"].value, Predicted(row["e"].value)).names.add(row["name"].value)
-        for row in store.query(_SPANS.replace("$class", f"<{cls}>"), prefixes=PREFIXES):
+        for row in query(store, _SPANS.replace("$class", f"<{cls}>")):
             pred = items.setdefault(row["e"].value, Predicted(row["e"].value))
             pred.spans.append((row["src"].value, int(row["s"].value), int(row["t"].value), row["q"].value))
         grouped: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-        for row in store.query(_LINKS.replace("$class", f"<{cls}>"), prefixes=PREFIXES):
+        for row in query(store, _LINKS.replace("$class", f"<{cls}>")):
             role = row["p"].value.rsplit("#", 1)[-1]
             grouped[(row["e"].value, role, row["o"].value)].add(row["name"].value)
         for (iri, role, _), names in sorted(grouped.items()):

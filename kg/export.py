@@ -8,8 +8,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import UnknownFormat
-from .namespaces import PREFIXES
-from .store import data_triples
+from .prefixes import PREFIXES
+from .store import data_graphs, data_triples
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -27,16 +27,26 @@ def rdf_format(name: str) -> ox.RdfFormat:
         raise UnknownFormat(name, list(FORMATS)) from None
 
 
-def serialize_store(store: ox.Store, *, fmt: str = "turtle") -> bytes:
-    """The default graph of ``store`` in ``fmt``; identical data gives identical bytes."""
+def serialize_store(store: ox.Store, *, fmt: str = "turtle", graph: str | None = None) -> bytes:
+    """The data of ``store`` in ``fmt``; identical data gives identical bytes.
+
+    Triple formats get the union of the data graphs (or only ``graph``); N-Quads
+    and TriG keep each document's named graph.
+    """
     target = rdf_format(fmt)
-    triples = data_triples(store)
+    graphs = [ox.NamedNode(graph)] if graph else data_graphs(store)
     if target in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-        items = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples]
-    else:
-        items = triples
-    prefixes = PREFIXES if target in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
-    return ox.serialize(items, format=target, prefixes=prefixes)
+        items = sorted((q for g in graphs for q in store.quads_for_pattern(None, None, None, g)),
+                       key=lambda q: (q.graph_name.value, str(q.subject), str(q.predicate), str(q.object)))
+        return ox.serialize(items, format=target, prefixes=PREFIXES if target == ox.RdfFormat.TRIG else None)
+    return serialize_triples(data_triples(store, graphs), fmt=fmt)
+
+
+def serialize_triples(triples, *, fmt: str = "turtle") -> bytes:
+    """Distinct ``triples`` in a triple format, sorted: the same data always gives the same bytes."""
+    target = rdf_format(fmt)
+    items = sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    return ox.serialize(items, format=target, prefixes=PREFIXES if target == ox.RdfFormat.TURTLE else None)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from .errors import EntityNotFound
-from .namespaces import KG, PREFIXES
-
-_KG = str(KG._NS)
+from .prefixes import KG_NS, LOOKUP_GRAPH, PREFIXES
+from .store import query
 
 
 def normalize(text: str) -> str:
@@ -58,28 +57,41 @@ class Card:
     evidence: list[Evidence] = field(default_factory=list)
 
 
-_LABELS = """
+_DESCRIBE = """
 SELECT ?e ?label ?name ?type WHERE {
+  VALUES ?e { $iris }
   ?e rdfs:label ?label .
   { ?e rdfs:label ?name } UNION { ?e skos:altLabel ?name }
-  ?e a ?type .
+  OPTIONAL { ?e a ?type }
 }"""
+_KEYS = "SELECT ?e ?key WHERE { GRAPH <%s> { ?e kg:nameKey ?key } }" % LOOKUP_GRAPH
 
 
-def _index(store: ox.Store) -> dict[str, Candidate]:
-    index: dict[str, Candidate] = {}
+def _describe(store: ox.Store, iris: list[str]) -> list[Candidate]:
+    """Label, ``kg:`` classes and every name of each entity in ``iris``."""
+    if not iris:
+        return []
+    found: dict[str, Candidate] = {}
     names: dict[str, set[str]] = {}
-    for row in store.query(_LABELS, prefixes=PREFIXES):
+    text = _DESCRIBE.replace("$iris", " ".join(f"<{iri}>" for iri in iris))
+    for row in query(store, text):
         iri = row["e"].value
-        cand = index.setdefault(iri, Candidate(iri, row["label"].value, [], row["label"].value))
-        kind = row["type"].value
-        if kind.startswith(_KG) and short(kind) not in cand.types:
+        cand = found.setdefault(iri, Candidate(iri, row["label"].value, [], row["label"].value))
+        kind = row["type"].value if row["type"] is not None else ""
+        if kind.startswith(KG_NS) and short(kind) not in cand.types:
             cand.types.append(short(kind))
         names.setdefault(iri, set()).add(row["name"].value)
-    for iri, cand in index.items():
+    for iri, cand in found.items():
         cand.types.sort(key=lambda t: (t in ("kg:Organization", "kg:Place"), t))
         cand.matched = "\x1f".join(sorted(names[iri]))
-    return index
+    return list(found.values())
+
+
+def _exact(store: ox.Store, key: str) -> list[str]:
+    """Entities with a label or alias whose folded form is ``key``: one index lookup, no scan."""
+    rows = query(store, "SELECT DISTINCT ?e ?key WHERE { GRAPH ?g { ?e kg:nameKey ?key } }",
+                 substitutions={ox.Variable("key"): ox.Literal(key)})
+    return sorted(row["e"].value for row in rows)
 
 
 def _names(candidate: Candidate) -> list[str]:
@@ -89,19 +101,18 @@ def _names(candidate: Candidate) -> list[str]:
 def find(store: ox.Store, name: str) -> list[Candidate]:
     """Best matches for ``name``: exact label, else exact alias, else labels containing it.
 
-    Raises :class:`EntityNotFound` with close suggestions when nothing matches.
+    Exact matches come from the ``kg:nameKey`` index; only a name with no exact
+    match scans the keys.  Raises :class:`EntityNotFound` with close
+    suggestions when nothing matches.
     """
     wanted = normalize(name)
-    index = _index(store)
+    exact = _describe(store, _exact(store, wanted)) if wanted else []
     tiers: list[list[Candidate]] = [[], [], []]
-    for cand in index.values():
-        names = _names(cand)
-        if normalize(cand.label) == wanted:
-            tiers[0].append(cand)
-        elif any(normalize(n) == wanted for n in names):
-            tiers[1].append(cand)
-        elif wanted and any(wanted in normalize(n) for n in names):
-            tiers[2].append(cand)
+    for cand in exact:
+        tiers[0 if normalize(cand.label) == wanted else 1].append(cand)
+    if not exact and wanted:
+        keys = [(row["e"].value, row["key"].value) for row in query(store, _KEYS)]
+        tiers[2] = _describe(store, sorted({iri for iri, key in keys if wanted in key}))
     for tier in tiers:
         if tier:
             found = []
@@ -109,7 +120,8 @@ def find(store: ox.Store, name: str) -> list[Candidate]:
                 cand.matched = next((n for n in _names(cand) if wanted in normalize(n)), cand.label)
                 found.append(cand)
             return found
-    labels = {c.label: normalize(c.label) for c in index.values()}
+    labels = {row["label"].value: normalize(row["label"].value)
+              for row in query(store, "SELECT DISTINCT ?label WHERE { GRAPH ?g { ?e kg:nameKey ?k } ?e rdfs:label ?label }")}
     close = difflib.get_close_matches(wanted, list(labels.values()), n=5, cutoff=0.6)
     suggestions = [label for label, norm in labels.items() if norm in close][:5]
     raise EntityNotFound(name, suggestions)
@@ -120,7 +132,8 @@ def search(store: ox.Store, text: str, *, type_: str | None = None) -> list[Cand
     wanted = normalize(text)
     want_type = f"kg:{type_.removeprefix('kg:')}" if type_ else None
     hits = []
-    for cand in _index(store).values():
+    keys = [(row["e"].value, row["key"].value) for row in query(store, _KEYS)]
+    for cand in _describe(store, sorted({iri for iri, key in keys if wanted in key})):
         names = _names(cand)
         if want_type and want_type not in cand.types:
             continue
@@ -131,8 +144,8 @@ def search(store: ox.Store, text: str, *, type_: str | None = None) -> list[Cand
     return sorted(hits, key=lambda c: (normalize(c.label) != wanted, c.label.casefold()))
 
 
-def _rows(store: ox.Store, query: str, iri: str) -> list[ox.QuerySolution]:
-    return list(store.query(query, prefixes=PREFIXES, substitutions={ox.Variable("e"): ox.NamedNode(iri)}))
+def _rows(store: ox.Store, text: str, iri: str) -> list[ox.QuerySolution]:
+    return list(query(store, text, substitutions={ox.Variable("e"): ox.NamedNode(iri)}))
 
 
 def _text(term) -> str:
@@ -143,7 +156,7 @@ def card(store: ox.Store, candidate: Candidate) -> Card:
     """Everything the graph says about one entity, with the sentences it comes from."""
     iri = candidate.iri
     result = Card(iri=iri, label=candidate.label, types=candidate.types)
-    skip = {str(KG.evidence), "http://www.w3.org/ns/prov#wasDerivedFrom", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+    skip = {KG_NS + "evidence", KG_NS + "nameKey", "http://www.w3.org/ns/prov#wasDerivedFrom", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
             "http://www.w3.org/2000/01/rdf-schema#label"}
     for row in _rows(store, "SELECT ?e ?p ?o ?ol WHERE { ?e ?p ?o . OPTIONAL { ?o rdfs:label|dcterms:title|skos:prefLabel ?ol } }", iri):
         p, o = row["p"].value, row["o"]

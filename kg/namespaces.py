@@ -7,19 +7,19 @@ a silent wrong IRI.  ``tests/kg/test_namespaces.py`` checks it against
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import DefinedNamespace
 
-BASE = "https://w3id.org/ccec-kg/"
-ONTOLOGY_IRI = BASE + "ontology"
-RESOURCE = Namespace(BASE + "resource/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
+from .prefixes import KG_NS, PREFIXES, RESOURCE_NS
+
+RESOURCE = Namespace(RESOURCE_NS)
+ORG = Namespace(PREFIXES["org"])
+SCHEMA = Namespace(PREFIXES["schema"])
 
 
 class KG(DefinedNamespace):
     """Terms of the ontology namespace (``kg:``)."""
 
-    _NS = Namespace(BASE + "ontology#")
+    _NS = Namespace(KG_NS)
     _fail = True
 
     # classes
@@ -73,21 +73,8 @@ class KG(DefinedNamespace):
     endOffset: URIRef
     sourceFile: URIRef
     sha256: URIRef
+    nameKey: URIRef
 
-
-# Prefixes bound in every export.
-PREFIXES: dict[str, str] = {
-    "kg": str(KG._NS),
-    "org": str(ORG),
-    "prov": str(PROV),
-    "skos": str(SKOS),
-    "dcterms": str(DCTERMS),
-    "schema": str(SCHEMA),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": str(XSD),
-}
 
 ORGANIZATION_CLASSES = {
     "Company": KG.Company,

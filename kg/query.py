@@ -11,7 +11,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import BadParameter, QueryNotFound, QuerySyntaxError, UnknownFormat, UpdateRefused
-from .namespaces import PREFIXES
+from .prefixes import PREFIXES
+from .store import query as store_query
 from .resources import query_files
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
@@ -112,9 +113,9 @@ def run_query(store: ox.Store, query: NamedQuery, params: list[str] | None = Non
         if key not in mentioned:
             raise BadParameter(f"{key}=…", f"the query has no variable ?{key}")
     try:
-        result = store.query(
+        result = store_query(
+            store,
             query.text,
-            prefixes=PREFIXES,
             substitutions={ox.Variable(k): v for k, v in bindings.items()},
         )
     except SyntaxError as err:

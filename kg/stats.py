@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from .namespaces import PREFIXES
+from .store import data_graphs, query
 
 
 @dataclass
@@ -16,21 +16,22 @@ class Stats:
 
 
 def graph_stats(store: ox.Store) -> Stats:
-    triples = next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value
+    count = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+    triples = next(iter(store.query(count, default_graph=data_graphs(store))))["n"].value
     classes = [
         (row["c"].value.split("#")[-1], int(row["n"].value))
-        for row in store.query(
+        for row in query(
+            store,
             "SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c FILTER(STRSTARTS(STR(?c), STR(kg:))) } "
             "GROUP BY ?c ORDER BY ?c",
-            prefixes=PREFIXES,
         )
     ]
     documents = [
         (row["d"].value, row["t"].value, int(row["n"].value))
-        for row in store.query(
+        for row in query(
+            store,
             "SELECT ?d ?t (COUNT(DISTINCT ?x) AS ?n) WHERE { ?d a kg:Document ; dcterms:title ?t . "
             "OPTIONAL { ?x prov:wasDerivedFrom ?d FILTER NOT EXISTS { ?x a kg:Evidence } } } GROUP BY ?d ?t ORDER BY ?d",
-            prefixes=PREFIXES,
         )
     ]
     return Stats(int(triples), classes, documents)

@@ -1,8 +1,15 @@
-"""The persistent embedded store (Oxigraph): data in the default graph, the ontology in a named graph.
+"""The persistent embedded store (Oxigraph).
 
-A build writes a complete new store beside the old one and swaps it in, so a
-failed or killed build never leaves a half-written store.  Lookups open the
-store read-only and never re-parse Turtle.
+Layout: each document's facts in a named graph named by the document's IRI;
+facts no document supports (vocabularies, reference places) in
+``graph/shared``; the ontology in its own graph; the ``kg:nameKey`` lookup
+index in ``graph/lookup``.  Queries see the union of all graphs as their
+default graph.
+
+A build writes a new store beside the old one (a fresh store, or a checkpoint
+of the old one that it then edits) and swaps it in, so a failed or killed
+build never leaves a half-written store.  Lookups open the store read-only and
+never re-parse Turtle.
 """
 from __future__ import annotations
 
@@ -10,13 +17,13 @@ import contextlib
 import fcntl
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from .errors import NotAStore, StoreLocked, StoreMissing
-from .namespaces import ONTOLOGY_IRI
+from .prefixes import LOOKUP_GRAPH, ONTOLOGY_IRI, PREFIXES
 
 DEFAULT_STORE = Path(".kg")
 ONTOLOGY_GRAPH = ox.NamedNode(ONTOLOGY_IRI)
@@ -55,21 +62,28 @@ def build_lock(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def write_store(path: Path, *, data_ntriples: bytes, ontology_files: list[Path]) -> None:
-    """Replace the store at ``path`` with one holding ``data_ntriples`` and the ontology.
+def query(store: ox.Store, text: str, **options):
+    """Run SPARQL ``text`` with the project prefixes over the union of all graphs."""
+    return store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True, **options)
 
-    Call inside :func:`build_lock`.  Refuses to replace a directory that is not a store.
-    """
-    if path.exists() and not (path.is_dir() and (is_store(path) or not any(path.iterdir()))):
-        raise NotAStore(path, "refusing to overwrite it")
+
+def data_graphs(store: ox.Store) -> list[ox.NamedNode]:
+    """The graphs holding data: every document graph and the shared graph."""
+    internal = {ONTOLOGY_IRI, LOOKUP_GRAPH}
+    return sorted((g for g in store.named_graphs() if g.value not in internal), key=lambda g: g.value)
+
+
+def graph_triples(store: ox.Store, graph: str) -> set[ox.Triple]:
+    return {q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
+
+
+def _staging(path: Path) -> Path:
     staging = path.parent / f".{path.name}.new-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
-    store = ox.Store(str(staging))
-    store.bulk_load(input=data_ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
-    for file in ontology_files:
-        store.bulk_load(path=str(file), format=ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
-    store.flush()
-    del store
+    return staging
+
+
+def _swap_in(path: Path, staging: Path) -> None:
     retired = path.parent / f".{path.name}.old-{os.getpid()}"
     if path.exists():
         path.rename(retired)
@@ -77,8 +91,51 @@ def write_store(path: Path, *, data_ntriples: bytes, ontology_files: list[Path])
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def data_triples(store: ox.Store) -> list[ox.Triple]:
-    """The default graph's triples, sorted so that exports are byte-identical for the same data."""
-    triples = [q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())]
-    triples.sort(key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    return triples
+def _quads(graphs: dict[str, Iterable[ox.Triple]]) -> Iterator[ox.Quad]:
+    for name, triples in graphs.items():
+        graph = ox.NamedNode(name)
+        for t in triples:
+            yield ox.Quad(t.subject, t.predicate, t.object, graph)
+
+
+def write_store(path: Path, *, graphs: dict[str, Iterable[ox.Triple]], ontology_files: list[Path]) -> None:
+    """Replace the store at ``path`` with one holding ``graphs`` (graph IRI -> triples) and the ontology.
+
+    Call inside :func:`build_lock`.  Refuses to replace a directory that is not a store.
+    """
+    if path.exists() and not (path.is_dir() and (is_store(path) or not any(path.iterdir()))):
+        raise NotAStore(path, "refusing to overwrite it")
+    staging = _staging(path)
+    store = ox.Store(str(staging))
+    store.bulk_extend(_quads(graphs))
+    for file in ontology_files:
+        store.bulk_load(path=str(file), format=ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
+    store.flush()
+    del store
+    _swap_in(path, staging)
+
+
+def update_store(path: Path, *, replace: dict[str, Iterable[ox.Triple]], drop: Iterable[str] = ()) -> None:
+    """Replace the named graphs in ``replace`` and delete those in ``drop``; every other graph is kept.
+
+    Works on a checkpoint of the store (hard links, no copy of the data) that is
+    swapped in when complete.  Call inside :func:`build_lock`.
+    """
+    staging = _staging(path)
+    open_store(path).backup(str(staging))
+    store = ox.Store(str(staging))
+    for name in [*replace, *drop]:
+        graph = ox.NamedNode(name)
+        if store.contains_named_graph(graph):
+            store.remove_graph(graph)
+    store.extend(list(_quads(replace)))
+    store.flush()
+    del store
+    _swap_in(path, staging)
+
+
+def data_triples(store: ox.Store, graphs: list[ox.NamedNode] | None = None) -> list[ox.Triple]:
+    """The distinct triples of the data graphs (or of ``graphs``), sorted: the same data gives the same exports."""
+    graphs = data_graphs(store) if graphs is None else graphs
+    triples = {q.triple for g in graphs for q in store.quads_for_pattern(None, None, None, g)}
+    return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))

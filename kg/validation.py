@@ -3,10 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import Graph
-from rdflib.namespace import RDF, RDFS, SH
-
-from .namespaces import KG
+from .prefixes import KG_NS
 from .resources import ONTOLOGY_FILE, shape_files, vocab_files
 
 
@@ -35,15 +32,19 @@ class ValidationReport:
     violations: list[Violation]
 
 
-def load_shapes() -> Graph:
+def load_shapes():
+    from rdflib import Graph
+
     graph = Graph()
     for path in shape_files():
         graph.parse(path, format="turtle")
     return graph
 
 
-def load_ontology() -> Graph:
+def load_ontology():
     """The ontology plus the SKOS vocabularies (class hierarchy for sh:class and targets)."""
+    from rdflib import Graph
+
     graph = Graph()
     graph.parse(ONTOLOGY_FILE, format="turtle")
     for path in vocab_files():
@@ -55,16 +56,23 @@ def _short(term) -> str | None:
     if term is None:
         return None
     text = str(term)
-    for prefix, ns in (("kg:", str(KG._NS)), ("rdfs:", str(RDFS)), ("prov:", "http://www.w3.org/ns/prov#"),
+    for prefix, ns in (("kg:", KG_NS), ("rdfs:", "http://www.w3.org/2000/01/rdf-schema#"), ("prov:", "http://www.w3.org/ns/prov#"),
                        ("dcterms:", "http://purl.org/dc/terms/"), ("skos:", "http://www.w3.org/2004/02/skos/core#")):
         if text.startswith(ns):
             return prefix + text[len(ns):]
     return text
 
 
-def validate_graph(data: Graph, *, shapes: Graph | None = None, ontology: Graph | None = None) -> ValidationReport:
-    """Validate ``data`` against the shapes; returns every result with its focus node's label and sentence."""
+def validate_graph(data, *, shapes=None, ontology=None, focus_nodes=None, inplace: bool = False) -> ValidationReport:
+    """Validate the rdflib graph ``data`` against the shapes; every result comes with its focus node's label and sentence.
+
+    ``focus_nodes`` limits validation to those nodes (their neighbours are still read from ``data``);
+    ``inplace`` lets pySHACL add the ontology to ``data`` instead of copying it first.
+    """
     import pyshacl
+    from rdflib.namespace import RDF, RDFS, SH
+
+    from .namespaces import KG
 
     conforms, results, _ = pyshacl.validate(
         data,
@@ -74,6 +82,8 @@ def validate_graph(data: Graph, *, shapes: Graph | None = None, ontology: Graph 
         abort_on_first=False,
         allow_infos=True,
         allow_warnings=True,
+        focus_nodes=focus_nodes,
+        inplace=inplace,
     )
     violations = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
@@ -100,6 +110,7 @@ def validate_file(path) -> ValidationReport:
     """Validate an RDF file (format guessed from its extension, Turtle otherwise)."""
     from pathlib import Path
 
+    from rdflib import Graph
     from rdflib.util import guess_format
 
     from .errors import RDFParseError
@@ -115,12 +126,18 @@ def validate_file(path) -> ValidationReport:
     return validate_graph(graph)
 
 
-def validate_store(store) -> ValidationReport:
-    """Validate the data graph of an Oxigraph store."""
+def validate_triples(triples, *, ontology=None) -> ValidationReport:
+    """Validate pyoxigraph triples (any iterable of ``pyoxigraph.Triple``)."""
     import pyoxigraph as ox
-
-    from .store import data_triples
+    from rdflib import Graph
 
     graph = Graph()
-    graph.parse(data=ox.serialize(data_triples(store), format=ox.RdfFormat.N_TRIPLES), format="nt")
-    return validate_graph(graph)
+    graph.parse(data=ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES), format="nt")
+    return validate_graph(graph, ontology=ontology)
+
+
+def validate_store(store) -> ValidationReport:
+    """Validate the data graphs of an Oxigraph store."""
+    from .store import data_triples
+
+    return validate_triples(data_triples(store))

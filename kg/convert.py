@@ -1,0 +1,34 @@
+"""rdflib terms to pyoxigraph terms, in memory: the mapped graph goes to the store without an N-Triples round trip."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+@lru_cache(maxsize=None)
+def _named(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def to_ox(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """One rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return _named(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+            return ox.Literal(str(term), datatype=_named(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def to_ox_triples(graph) -> dict[ox.Triple, tuple]:
+    """Every triple of the rdflib ``graph`` as a pyoxigraph triple, mapped to the rdflib original."""
+    return {ox.Triple(to_ox(s), to_ox(p), to_ox(o)): (s, p, o) for s, p, o in graph}
