@@ -131,7 +131,8 @@ def extract_paths(
     texts = [loaded[i].text[b.start : b.end] for i in todo for _, _, section in plans[i] for b in section.blocks]
     parsed = []
     if texts:
-        for done, parsed_doc in enumerate(nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process), 1):
+        workers = n_process if len(texts) >= 4 * BATCH_SIZE else 1  # starting workers costs more than small inputs
+        for done, parsed_doc in enumerate(nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=workers), 1):
             parsed.append(parsed_doc)
             if progress:
                 progress(done, len(texts))

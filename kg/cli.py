@@ -59,7 +59,7 @@ def build_cli(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or directories to read (default: corpus/).")] = None,
     store: StoreOpt = DEFAULT_STORE,
     out_dir: Annotated[Path, typer.Option("--out", help="Directory for kg.ttl and facts.json.")] = Path("out"),
-    cache: Annotated[Path, typer.Option("--cache", help="Directory for per-file extractions and the build manifest.")] = Path(".kg-cache"),
+    cache: Annotated[Optional[Path], typer.Option("--cache", help="Directory for per-file extractions and the build manifest (default: the store's name + '-cache').")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-extract every file and ignore the last build.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes parsing with spaCy.")] = 2,
 ) -> None:
@@ -77,7 +77,7 @@ def build_cli(
     with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("extracting", total=None)
         summary = build(paths or [Path("corpus")], store_path=store, out_dir=out_dir,
-                        cache_dir=None if no_cache else cache, n_process=jobs,
+                        cache_dir=None if no_cache else cache or store.with_name(store.name + "-cache"), n_process=jobs,
                         progress=lambda done, total: bar.update(task, completed=done, total=total))
     for warning in summary.warnings:
         err.print(f"[yellow]warning:[/yellow] {escape(warning)}")
@@ -173,16 +173,22 @@ def query_cli(
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value, bound to ?key as an RDF term.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
     store: StoreOpt = DEFAULT_STORE,
+    endpoint: Annotated[Optional[str], typer.Option("--endpoint", help="Run on this SPARQL endpoint instead of the store (SELECT and ASK).")] = None,
 ) -> None:
     """Run a read-only SPARQL query; parameters are bound as RDF terms, never pasted into the text.
 
     Example: kg query partners-of-organization --param org=Corning
+
+    Example: kg query most-cited-policies --endpoint http://127.0.0.1:7878/query
     """
-    from .query import RESULT_FORMATS, format_result, resolve_query, run_query
+    from .query import RESULT_FORMATS, format_result, resolve_query, run_query, run_remote_query
 
     if fmt not in RESULT_FORMATS:
         raise UnknownFormat(fmt, list(RESULT_FORMATS))
-    result = run_query(_open(store), resolve_query(query), param or [])
+    if endpoint:
+        result = run_remote_query(endpoint, resolve_query(query), param or [])
+    else:
+        result = run_query(_open(store), resolve_query(query), param or [])
     if fmt != "table":
         sys.stdout.write(format_result(result, fmt))
         if fmt == "json":
@@ -222,6 +228,7 @@ def export_cli(
 def validate_cli(
     file: Annotated[Optional[Path], typer.Argument(help="An RDF file to validate instead of the store.")] = None,
     store: StoreOpt = DEFAULT_STORE,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes validating the store.")] = 2,
 ) -> None:
     """Validate the store, or an RDF file, against the SHACL shapes. Exit 0 conforms, 1 violates.
 
@@ -229,7 +236,7 @@ def validate_cli(
     """
     from .validation import validate_file, validate_store
 
-    report = validate_file(file) if file is not None else validate_store(_open(store))
+    report = validate_file(file) if file is not None else validate_store(store, jobs=jobs)
     if report.conforms:
         out.print("conforms")
         return
@@ -265,6 +272,51 @@ def stats_cli(
     for iri, title, count in stats.documents:
         docs.add_row(iri.rsplit("/document/", 1)[-1], escape(title[:60]), str(count))
     out.print(docs)
+
+
+@app.command("serve")
+@handle_errors
+def serve_cli(
+    store: StoreOpt = DEFAULT_STORE,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 7878,
+    writable: Annotated[bool, typer.Option("--writable", help="Accept SPARQL updates and Graph Store uploads.")] = False,
+) -> None:
+    """Serve the store as a SPARQL 1.1 endpoint (Oxigraph server): query UI at /, SPARQL at /query.
+
+    Read-only by default.  A build made while serving is seen after a restart.
+
+    Example: kg serve --port 7878
+    """
+    import subprocess
+
+    from .serve import server_command
+
+    command = server_command(store, host=host, port=port, writable=writable)
+    err.print(f"serving {store} at http://{host}:{port}/ ({'read-write' if writable else 'read-only'}); Ctrl-C stops")
+    try:
+        raise typer.Exit(subprocess.call(command))
+    except KeyboardInterrupt:
+        raise typer.Exit(0) from None
+
+
+@app.command("push")
+@handle_errors
+def push_cli(
+    endpoint: Annotated[str, typer.Option("--endpoint", help="Graph Store Protocol URL, e.g. http://host:7878/store.")],
+    graph: Annotated[Optional[str], typer.Option("--graph", help="Upload only this named graph (a document's IRI).")] = None,
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Upload the graph, one named graph per document, with the SPARQL 1.1 Graph Store Protocol.
+
+    Each graph replaces its earlier upload, so pushing again after a rebuild is safe.
+
+    Example: kg push --endpoint http://127.0.0.1:7878/store
+    """
+    from .remote import push_store
+
+    sent = push_store(_open(store), endpoint, graph=graph)
+    out.print(f"pushed {len(sent)} graph(s), {sum(n for _, n in sent)} triples to {escape(endpoint)}")
 
 
 def _eval_help() -> str:

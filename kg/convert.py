@@ -32,3 +32,17 @@ def to_ox(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 def to_ox_triples(graph) -> dict[ox.Triple, tuple]:
     """Every triple of the rdflib ``graph`` as a pyoxigraph triple, mapped to the rdflib original."""
     return {ox.Triple(to_ox(s), to_ox(p), to_ox(o)): (s, p, o) for s, p, o in graph}
+
+
+def to_rdflib(term):
+    """One pyoxigraph term as an rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise TypeError(f"not an RDF term: {term!r}")

@@ -13,7 +13,9 @@ Hierarchy::
     ├── UnknownFormat            an unsupported output or RDF format
     ├── RDFParseError            an RDF file given to ``kg validate`` does not parse
     ├── EntityNotFound           ``kg show`` found no entity (carries suggestions)
-    └── GoldError                a gold file for ``kg eval`` is unreadable, malformed or its source is missing
+    ├── GoldError                a gold file for ``kg eval`` is unreadable, malformed or its source is missing
+    ├── EndpointError            a SPARQL endpoint or graph store is unreachable or answered with an error
+    └── ServerUnavailable        the ``oxigraph`` server program is not installed
 
 The extraction side has its own catalogue (:mod:`extract.errors`); the CLI
 turns both into a one-line message and a non-zero exit.
@@ -87,3 +89,13 @@ class GoldError(KGError):
 
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(f"{path}: {reason}")
+
+
+class EndpointError(KGError):
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"{url}: {reason}")
+
+
+class ServerUnavailable(KGError):
+    def __init__(self) -> None:
+        super().__init__("the `oxigraph` server program is not installed; run `pip install oxigraph`")

@@ -1,7 +1,8 @@
 """Split the graph into one named graph per document, so one document's facts can be replaced alone.
 
 A node's triples go to the graph of every document it was derived from
-(``prov:wasDerivedFrom``; a document is its own).  Nodes no document supports
+(``prov:wasDerivedFrom``; a document is its own), except its links to one
+evidence sentence or one source document, which go to that document's graph.  Nodes no document supports
 (SKOS vocabularies, reference places) go to the shared graph.  Dropping a
 document's graph therefore drops exactly the facts only it supported.
 """
@@ -18,6 +19,7 @@ _DERIVED = ox.NamedNode(PROV_NS + "wasDerivedFrom")
 _TYPE = ox.NamedNode(RDF_NS + "type")
 _DOCUMENT = ox.NamedNode(KG_NS + "Document")
 _NAME_KEY = ox.NamedNode(KG_NS + "nameKey")
+_EVIDENCE = ox.NamedNode(KG_NS + "evidence")
 _NAMES = (ox.NamedNode(RDFS_NS + "label"), ox.NamedNode(SKOS_NS + "altLabel"))
 
 
@@ -34,8 +36,17 @@ def partition(triples: Iterable[ox.Triple]) -> dict[str, set[ox.Triple]]:
         sources[subject] = docs
     graphs: dict[str, set[ox.Triple]] = defaultdict(set)
     for subject, items in by_subject.items():
-        for doc in sources[subject] or {SHARED_GRAPH}:
-            graphs[doc].update(items)
+        everywhere = sources[subject] or {SHARED_GRAPH}
+        for t in items:
+            # a link to one sentence, or to one source document, belongs to that document alone
+            if t.predicate == _EVIDENCE and sources.get(t.object):
+                targets = sources[t.object]
+            elif t.predicate == _DERIVED and t.object.value in everywhere:
+                targets = {t.object.value}
+            else:
+                targets = everywhere
+            for doc in targets:
+                graphs[doc].add(t)
     return dict(graphs)
 
 

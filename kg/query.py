@@ -102,8 +102,8 @@ def _term_text(term) -> str | None:
     return term.value if hasattr(term, "value") else str(term)
 
 
-def run_query(store: ox.Store, query: NamedQuery, params: list[str] | None = None) -> QueryResult:
-    """Run a read-only query with ``key=value`` parameters bound as RDF terms."""
+def _bindings(query: NamedQuery, params: list[str] | None) -> dict[str, ox.NamedNode | ox.Literal]:
+    """Refuse updates and parse ``key=value`` parameters into bindings of the query's variables."""
     body = _PROLOGUE.sub("", re.sub(r"(?m)^\s*#.*$", "", query.text), count=1)
     if _UPDATE.match(body):
         raise UpdateRefused()
@@ -112,6 +112,12 @@ def run_query(store: ox.Store, query: NamedQuery, params: list[str] | None = Non
     for key in bindings:
         if key not in mentioned:
             raise BadParameter(f"{key}=…", f"the query has no variable ?{key}")
+    return bindings
+
+
+def run_query(store: ox.Store, query: NamedQuery, params: list[str] | None = None) -> QueryResult:
+    """Run a read-only query with ``key=value`` parameters bound as RDF terms."""
+    bindings = _bindings(query, params)
     try:
         result = store_query(
             store,
@@ -132,6 +138,19 @@ def run_query(store: ox.Store, query: NamedQuery, params: list[str] | None = Non
         return QueryResult(variables=["subject", "predicate", "object"], rows=rows)
     variables = [v.value for v in result.variables]
     rows = [[_term_text(solution[v]) for v in variables] for solution in result]
+    return QueryResult(variables=variables, rows=rows)
+
+
+def run_remote_query(endpoint: str, query: NamedQuery, params: list[str] | None = None) -> QueryResult:
+    """Run a read-only SELECT or ASK query on any SPARQL 1.1 Protocol endpoint, parameters bound as terms."""
+    from .remote import sparql_select, with_bindings
+
+    bindings = _bindings(query, params)
+    try:  # check syntax here, so that a typo gives the same message as a local query
+        ox.Store().query(with_bindings(query.text, bindings))
+    except SyntaxError as err:
+        raise QuerySyntaxError(str(err)) from None
+    variables, rows = sparql_select(endpoint, with_bindings(query.text, bindings))
     return QueryResult(variables=variables, rows=rows)
 
 

@@ -1,0 +1,136 @@
+"""A real Oxigraph server on 127.0.0.1: `kg serve`, `kg push` and `kg query --endpoint`."""
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.serve import server_command, server_program
+
+runner = CliRunner()
+
+
+def kg(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}: {process.stderr.read()}")
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(url)
+
+
+@pytest.fixture
+def server(tmp_path):
+    """An empty, writable Oxigraph server: yields its base URL."""
+    port = free_port()
+    process = subprocess.Popen([server_program(), "serve", "--location", str(tmp_path / "remote"),
+                                "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/", process)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def csv(*args):
+    result = kg("query", *args, "-f", "csv")
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_push_then_query_the_endpoint_gives_the_local_answers(server, built):
+    store = built[0]
+    pushed = kg("push", "--endpoint", server + "/store", "--store", store)
+    assert pushed.exit_code == 0, pushed.output
+    assert "pushed" in pushed.output
+    for args in (["facilities-by-place"], ["recommendations"], ["organization-profile", "--param", "name=HP"],
+                 ["partners-of-organization", "--param", "name=Corning"]):
+        local = csv(*args, "--store", store)
+        remote = csv(*args, "--endpoint", server + "/query")
+        assert len(local.splitlines()) > 1, args  # a header alone would compare empty with empty
+        assert sorted(remote.splitlines()) == sorted(local.splitlines()), args
+    # a second push replaces graphs instead of adding duplicates
+    assert kg("push", "--endpoint", server + "/store", "--store", store).exit_code == 0
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:Organization }"
+    assert csv(count, "--endpoint", server + "/query") == csv(count, "--store", store)
+
+
+def test_push_one_document_graph(server, built):
+    store = built[0]
+    graphs = csv("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?d a kg:Document } }", "--store", store).split()[1:]
+    result = kg("push", "--endpoint", server + "/store", "--graph", graphs[0], "--store", store)
+    assert result.exit_code == 0 and "pushed 1 graph(s)" in result.output
+    remote = csv("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "--endpoint", server + "/query")
+    assert remote.split()[1:] == [graphs[0]]
+    bad = kg("push", "--endpoint", server + "/store", "--graph", "https://example.org/nothing", "--store", store)
+    assert bad.exit_code == 1 and "no such named graph" in bad.output
+
+
+def test_endpoint_parameters_stay_data(server, built):
+    assert kg("push", "--endpoint", server + "/store", "--store", built[0]).exit_code == 0
+    for value in ['x" } ; DROP ALL #', "a>b", "}{", "# comment"]:
+        result = kg("query", "organization-profile", "--param", f"name={value}", "--endpoint", server + "/query", "-f", "json")
+        assert result.exit_code == 0, result.output
+        assert result.output.strip() == "[]"
+
+
+def test_query_endpoint_errors_are_one_line(built):
+    unreachable = kg("query", "most-cited-policies", "--endpoint", f"http://127.0.0.1:{free_port()}/query")
+    assert unreachable.exit_code == 1 and "unreachable" in unreachable.output
+    assert len(unreachable.output.strip().splitlines()) == 1
+    update = kg("query", "DELETE WHERE { ?s ?p ?o }", "--endpoint", "http://127.0.0.1:9/query")
+    assert update.exit_code == 1 and "updates are refused" in update.output
+
+
+def test_kg_serve_answers_sparql_read_only(built):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(built[0]), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/", process)
+        assert "HP Inc" in csv("organization-profile", "--param", "name=HP", "--endpoint", base + "/query")
+        request = urllib.request.Request(base + "/update", data=b"CLEAR ALL", method="POST",
+                                         headers={"Content-Type": "application/sparql-update"})
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(request, timeout=5)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_server_command_checks_the_store(tmp_path):
+    command = server_command(_empty_store(tmp_path), port=7000)
+    assert command[1] == "serve-read-only" and "--union-default-graph" in command and "127.0.0.1:7000" in command
+    missing = kg("serve", "--store", tmp_path / "nothing")
+    assert missing.exit_code == 1 and "no graph store here" in missing.output
+
+
+def _empty_store(tmp_path):
+    import pyoxigraph as ox
+
+    path = tmp_path / "s"
+    ox.Store(str(path)).flush()
+    return path
