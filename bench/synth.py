@@ -13,6 +13,8 @@ import random
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout: python bench/synth.py
+
 R = "https://w3id.org/ccec-kg/resource/"
 KG = "https://w3id.org/ccec-kg/ontology#"
 V = "https://w3id.org/ccec-kg/vocab/"
@@ -24,6 +26,8 @@ TITLE = "http://purl.org/dc/terms/title"
 XSD_INT = "http://www.w3.org/2001/XMLSchema#integer"
 XSD_YEAR = "http://www.w3.org/2001/XMLSchema#gYear"
 SHARED = "https://w3id.org/ccec-kg/graph/shared"
+LOOKUP = "https://w3id.org/ccec-kg/graph/lookup"
+NAME_KEY = KG + "nameKey"
 WORDS = ("advanced", "green", "digital", "smart", "global", "precision", "energy", "materials", "logistics",
          "semiconductor", "display", "battery", "chemical", "optical", "automotive", "cloud", "robotics")
 TRIPLES_PER_DOCUMENT = 1000
@@ -35,7 +39,10 @@ def _lit(text: str, datatype: str | None = None) -> str:
 
 
 def generate(triples: int, *, seed: int = 7):
-    """Yield N-Quads lines until about ``triples`` quads have been written."""
+    """Yield N-Quads lines until about ``triples`` quads have been written, then the lookup index."""
+    from kg.lookup import normalize
+
+    names: dict[str, set[str]] = {}  # subject -> labels and aliases, for the kg:nameKey index
     rng = random.Random(seed)
     n_docs = max(1, triples // TRIPLES_PER_DOCUMENT)
     n_orgs = max(10, triples // 200)
@@ -44,6 +51,7 @@ def generate(triples: int, *, seed: int = 7):
     for i, place in enumerate(places):
         yield f"<{place}> <{RDF_TYPE}> <{KG}City> {shared} .\n"
         yield f"<{place}> <{LABEL}> {_lit(f'City {i}')} {shared} .\n"
+        names[f"<{place}>"] = {f"City {i}"}
     org_names = [" ".join(rng.sample(WORDS, 2)).title() + f" {i}" for i in range(n_orgs)]
     written = 400
     doc = 0
@@ -116,9 +124,17 @@ def generate(triples: int, *, seed: int = 7):
                     f"<{pol}> <{KG}evidence> <{ev}> {g} .\n",
                     f"<{pol}> <{DERIVED}> <{d}> {g} .\n",
                 ]
+        for line in lines:
+            subject, predicate, rest = line.split(" ", 2)
+            if predicate in (f"<{LABEL}>", f"<{ALT}>"):
+                names.setdefault(subject, set()).add(rest.rsplit(" <", 1)[0][1:-1].replace('\\"', '"'))
         yield from lines
         written += len(lines)
         doc += 1
+    lookup = f"<{LOOKUP}>"
+    for subject, labels in names.items():
+        for key in sorted({normalize(label) for label in labels}):
+            yield f"{subject} <{NAME_KEY}> {_lit(key)} {lookup} .\n"
 
 
 def main(argv: list[str] | None = None) -> None:

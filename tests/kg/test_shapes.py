@@ -41,7 +41,7 @@ def test_shape_case(case, shapes, ontology):
     assert all(v.message and v.message != "constraint violated" for v in report.violations)
 
 
-def test_every_class_has_a_named_node_shape(shapes):
+def test_every_class_is_the_target_of_named_shapes(shapes):
     targeted = set(shapes.objects(None, SH.targetClass))
     ontology = Graph().parse(Path(__file__).parents[2] / "ontology" / "kg.ttl")
     classes = {c for c in ontology.subjects(RDF.type, OWL.Class) if str(c).startswith(str(KG._NS))}

