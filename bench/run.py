@@ -7,7 +7,7 @@
 Prints a Markdown table (the README's "Performance" section) and, with ``--json FILE``, the raw figures.
 Wall times of cold processes are medians of ``--repeat`` runs; builds and SHACL run once (they take
 tens of seconds, so process noise is small against them).  Peak memory is the largest sum of the RSS
-of a process and all its children, sampled every 20 ms from /proc.
+of a process and all its children, sampled every 100 ms from /proc.
 """
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ import typer
 def main(name: str, store: str) -> None:
     db = pyoxigraph.Store.read_only(store)
     label = pyoxigraph.Variable("label")
-    query = "SELECT ?s WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label }"
+    query = "SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label }"
     for row in db.query(query, use_default_graph_as_union=True, substitutions={label: pyoxigraph.Literal(name)}):
         print(row["s"].value)
 
@@ -77,7 +77,7 @@ def run(command: list[str], *, cwd: Path | None = None) -> tuple[float, int, str
     peak = 0
     while process.poll() is None:
         peak = max(peak, _tree_rss(process.pid))
-        time.sleep(0.02)
+        time.sleep(0.1)
     elapsed = time.perf_counter() - start
     out, err = process.communicate()
     if process.returncode != 0:
@@ -86,24 +86,25 @@ def run(command: list[str], *, cwd: Path | None = None) -> tuple[float, int, str
 
 
 def _tree_rss(root: int) -> int:
+    """RSS of ``root`` and all its descendants (spaCy and SHACL worker processes count)."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    page = os.sysconf("SC_PAGE_SIZE")
     for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid = int(entry.name)
-        children.setdefault(int(fields[1]), []).append(pid)
-        rss[pid] = int(fields[21]) * page
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat") as handle:
+                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue  # the process ended while we looked
+            children.setdefault(parent, []).append(int(entry.name))
+    page = os.sysconf("SC_PAGE_SIZE")
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        try:
+            with open(f"/proc/{pid}/statm") as handle:
+                total += int(handle.read().split()[1]) * page
+        except (OSError, ValueError):
+            continue
         todo.extend(children.get(pid, []))
     return total
 
@@ -119,6 +120,7 @@ def kg_command() -> list[str]:
 
 def ratio_row(figure: str, value: float, baseline: float, limit: float, unit: str = "s", what: str = "") -> Row:
     ratio = value / baseline
+    print(f"  {figure}: {value:.3f} vs {baseline:.3f} = {ratio:.3f}", file=sys.stderr, flush=True)
     return Row(figure, f"{value:.3f} {unit}", f"{baseline:.3f} {unit}{what}", ratio, f"≤ {limit:g}×", ratio <= limit)
 
 

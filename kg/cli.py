@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -288,16 +289,13 @@ def serve_cli(
 
     Example: kg serve --port 7878
     """
-    import subprocess
-
     from .serve import server_command
 
     command = server_command(store, host=host, port=port, writable=writable)
     err.print(f"serving {store} at http://{host}:{port}/ ({'read-write' if writable else 'read-only'}); Ctrl-C stops")
-    try:
-        raise typer.Exit(subprocess.call(command))
-    except KeyboardInterrupt:
-        raise typer.Exit(0) from None
+    sys.stderr.flush()
+    # the server replaces this process, so Ctrl-C, SIGTERM and supervisors reach it directly
+    os.execv(command[0], command)
 
 
 @app.command("push")

@@ -1,6 +1,10 @@
 """Shared fixtures: the spaCy pipeline (loaded once) and a graph built from the small test corpus."""
 from __future__ import annotations
 
+import socket
+import subprocess
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -43,3 +47,44 @@ def cli_nlp(monkeypatch, nlp):
 
     monkeypatch.setattr(extract.nlp, "build_pipeline", lambda reference: nlp)
     return nlp
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}: {process.stderr.read()}")
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(url)
+
+
+@pytest.fixture
+def server(tmp_path):
+    """An empty, writable Oxigraph server: yields its base URL."""
+    port = free_port()
+    process = subprocess.Popen([_server_program(), "serve", "--location", str(tmp_path / "remote"),
+                                "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/", process)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _server_program() -> str:
+    from kg.serve import server_program
+
+    return server_program()

@@ -1,8 +1,6 @@
 """A real Oxigraph server on 127.0.0.1: `kg serve`, `kg push` and `kg query --endpoint`."""
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 
@@ -10,48 +8,15 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.serve import server_command, server_program
+from kg.serve import server_command
+
+from ..conftest import free_port, wait_for
 
 runner = CliRunner()
 
 
 def kg(*args):
     return runner.invoke(app, [str(a) for a in args])
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url: str, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}: {process.stderr.read()}")
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise TimeoutError(url)
-
-
-@pytest.fixture
-def server(tmp_path):
-    """An empty, writable Oxigraph server: yields its base URL."""
-    port = free_port()
-    process = subprocess.Popen([server_program(), "serve", "--location", str(tmp_path / "remote"),
-                                "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(base + "/", process)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def csv(*args):
