@@ -5,7 +5,6 @@ spaCy is imported only when a pipeline is built, and the extractors only when
 lookup does, for the error catalogue) is cheap.
 """
 from .errors import ExtractError
-from .records import FactSet, factset_from_json, factset_to_json
 
 __all__ = ["ExtractError", "ExtractionResult", "FactSet", "extract_paths", "factset_from_json", "factset_to_json"]
 
@@ -15,4 +14,8 @@ def __getattr__(name: str):
         from . import run
 
         return getattr(run, name)
+    if name in ("FactSet", "factset_from_json", "factset_to_json"):
+        from . import records
+
+        return getattr(records, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -7,6 +7,7 @@ Hierarchy::
     ├── InputUnreadable          a path exists but cannot be read (permissions, a device, ...)
     ├── EmptyDocument            a file holds no text (zero bytes or only whitespace)
     ├── BinaryDocument           a file is not text (NUL bytes)
+    ├── DocumentTooLarge         a file is larger than the per-document limit (checked before reading it)
     ├── NoDocuments              the given paths contain no supported documents
     └── ModelUnavailable         no English spaCy model is installed
 
@@ -39,6 +40,14 @@ class EmptyDocument(ExtractError):
 class BinaryDocument(ExtractError):
     def __init__(self, path: Path) -> None:
         super().__init__(f"{path}: not a text file (binary content); give .txt, .md or .html text")
+
+
+class DocumentTooLarge(ExtractError):
+    def __init__(self, path: Path, size: int, limit: int) -> None:
+        super().__init__(
+            f"{path}: {size / 1e6:.1f} MB is over the {limit / 1e6:g} MB limit for one document; "
+            f"split it, or raise the limit with --max-file-mb {-(-size // 1_000_000)}"
+        )
 
 
 class NoDocuments(ExtractError):

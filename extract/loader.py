@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import BinaryDocument, EmptyDocument, InputNotFound, InputUnreadable, NoDocuments
+from .limits import MAX_FILE_BYTES
+from .errors import BinaryDocument, DocumentTooLarge, EmptyDocument, InputNotFound, InputUnreadable, NoDocuments
 from .textmap import MappedText
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+# A paragraph is closed at the first sentence end past _SOFT_BLOCK characters and at _HARD_BLOCK in any
+# case, so a file without blank lines never becomes one block larger than spaCy parses (1M characters)
+# or than fits in memory once parsed.
+_SOFT_BLOCK = 20_000
+_HARD_BLOCK = 100_000
+_MAX_LINE = 50_000
 
 _HEADING = re.compile(r"#{1,6}\s+")
 _BULLET = re.compile(r"[-*+•]\s+")
@@ -63,11 +71,19 @@ class LoadedDocument:
         return self.text[block.start : block.end]
 
 
-def read_text(path: Path) -> tuple[str, list[str]]:
-    """Read ``path`` as UTF-8 text; undecodable bytes are replaced, with a warning."""
+def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[str, list[str]]:
+    """Read ``path`` as UTF-8 text; undecodable bytes are replaced, with a warning.
+
+    A file over ``max_bytes`` is refused before it is read, so memory stays bounded.
+    """
     if not path.exists():
         raise InputNotFound(path)
+    if not path.is_file():
+        raise InputUnreadable(path, "not a regular file")
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise DocumentTooLarge(path, size, max_bytes)
         data = path.read_bytes()
     except OSError as err:
         raise InputUnreadable(path, err.strerror or str(err)) from None
@@ -102,16 +118,18 @@ def find_documents(paths: list[Path]) -> tuple[list[Path], list[str]]:
                     files.append(child)
                 else:
                     warnings.append(f"{child}: skipped (unsupported file type {child.suffix or 'none'})")
-        else:
+        elif path.is_file():
             files.append(path)
+        else:  # a FIFO or a device: reading it could block or never end
+            raise InputUnreadable(path, "not a regular file")
     if not files:
         raise NoDocuments(paths)
     return files, warnings
 
 
-def load_document(path: Path) -> LoadedDocument:
+def load_document(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> LoadedDocument:
     """Read and clean one document file."""
-    original, warnings = read_text(path)
+    original, warnings = read_text(path, max_bytes=max_bytes)
     clean, blocks = clean_text(original)
     if not blocks:
         raise EmptyDocument(path)
@@ -180,16 +198,36 @@ class _RawBlock:
     level: int
     lines: list[list[tuple[int, int]]]  # kept spans per source line
     gap_before: bool  # separated from the previous block by blank lines
+    chars: int = 0
+
+
+def _lines(original: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of every line; a line longer than ``_MAX_LINE`` comes in pieces cut at spaces."""
+    pos = 0
+    for raw_line in original.split("\n"):
+        start = pos
+        pos += len(raw_line) + 1
+        while len(raw_line) > _MAX_LINE:
+            cut = raw_line.rfind(" ", _MAX_LINE // 2, _MAX_LINE) + 1 or _MAX_LINE
+            yield start, raw_line[:cut]
+            start, raw_line = start + cut, raw_line[cut:]
+        yield start, raw_line
+
+
+def _fits(block: _RawBlock, original: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a paragraph can take one more line and stay a size spaCy parses in bounded memory."""
+    size = block.chars + sum(b - a for a, b in spans)
+    if size > _HARD_BLOCK:
+        return False
+    return size <= _SOFT_BLOCK or not _TERMINAL.search(_span_text(original, block.lines[-1]))
 
 
 def _raw_blocks(original: str) -> list[_RawBlock]:
     blocks: list[_RawBlock] = []
-    pos = 0
     gap = True
     current: _RawBlock | None = None
-    for raw_line in original.split("\n"):
-        line_start, line_end = pos, pos + len(raw_line)
-        pos = line_end + 1
+    for line_start, raw_line in _lines(original):
+        line_end = line_start + len(raw_line)
         stripped = raw_line.strip()
         if not stripped:
             current, gap = None, True
@@ -205,10 +243,12 @@ def _raw_blocks(original: str) -> list[_RawBlock]:
         spans = _kept_spans(original, line_start + lead + marker, line_end)
         if not spans:
             continue
-        if kind == "paragraph" and current is not None and current.kind == "paragraph":
+        if kind == "paragraph" and current is not None and current.kind == "paragraph" and _fits(current, original, spans):
             current.lines.append(spans)
+            current.chars += sum(b - a for a, b in spans)
             continue
-        current = _RawBlock(kind=kind, level=level, lines=[spans], gap_before=gap)
+        current = _RawBlock(kind=kind, level=level, lines=[spans], gap_before=gap,
+                            chars=sum(b - a for a, b in spans))
         blocks.append(current)
         if kind != "paragraph":
             current = None
@@ -231,8 +271,10 @@ def _merge_page_breaks(original: str, blocks: list[_RawBlock]) -> list[_RawBlock
             and prev.kind == "paragraph"
             and not _TERMINAL.search(_span_text(original, prev.lines[-1]))
             and _CONTINUATION.match(_span_text(original, block.lines[0]))
+            and prev.chars + block.chars <= _SOFT_BLOCK
         ):
             prev.lines.extend(block.lines)
+            prev.chars += block.chars
             continue
         merged.append(block)
     return merged

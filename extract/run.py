@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import ExtractionCache
 from .errors import ExtractError
+from .limits import MAX_FILE_BYTES
 from .loader import LoadedDocument, find_documents, load_document
 from .facilities import find_facilities
 from .link import Linker, prune_organizations, link_facilities, link_partnerships, link_policies, link_projects, link_recommendations
@@ -68,14 +70,14 @@ def _document_records(doc: LoadedDocument, sections: list[Section]) -> list[tupl
     return out
 
 
-def load_all(paths: list[Path]) -> tuple[list[LoadedDocument], list[str]]:
+def load_all(paths: list[Path], *, max_bytes: int = MAX_FILE_BYTES) -> tuple[list[LoadedDocument], list[str]]:
     """Load every document under ``paths``; files named explicitly must load, others are skipped with a warning."""
     files, warnings = find_documents(paths)
     explicit = {p.resolve() for p in paths if p.is_file()}
     loaded = []
     for path in files:
         try:
-            doc = load_document(path)
+            doc = load_document(path, max_bytes=max_bytes)
         except ExtractError as err:
             if path.resolve() in explicit:
                 raise
@@ -107,15 +109,17 @@ def extract_paths(
     progress: Callable[[int, int], None] | None = None,
     cache: ExtractionCache | None = None,
     n_process: int = 1,
+    max_bytes: int = MAX_FILE_BYTES,
 ) -> ExtractionResult:
     """Extract the fact records of every document under ``paths``.
 
     ``nlp`` defaults to :func:`extract.nlp.build_pipeline` (built only when a
     file is not in ``cache``); ``progress`` is called with (blocks done, blocks
-    total); ``n_process`` worker processes parse with spaCy.
+    total); ``n_process`` worker processes parse with spaCy; files over
+    ``max_bytes`` are refused (named explicitly) or skipped with a warning.
     """
     reference = load_reference(reference_dir)
-    loaded, warnings = load_all(paths)
+    loaded, warnings = load_all(paths, max_bytes=max_bytes)
     per_file: list[FileFacts | None] = []
     keys: list[str] = []
     for doc in loaded:
@@ -128,19 +132,14 @@ def extract_paths(
 
         nlp = build_pipeline(reference)
     plans = {i: _plan(loaded[i]) for i in todo}
-    texts = [loaded[i].text[b.start : b.end] for i in todo for _, _, section in plans[i] for b in section.blocks]
-    parsed = []
-    if texts:
-        workers = n_process if len(texts) >= 4 * BATCH_SIZE else 1  # starting workers costs more than small inputs
-        for done, parsed_doc in enumerate(nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=workers), 1):
-            parsed.append(parsed_doc)
-            if progress:
-                progress(done, len(texts))
-    position = 0
+    total = sum(len(section.blocks) for i in todo for _, _, section in plans[i])
+    texts = (loaded[i].text[b.start : b.end] for i in todo for _, _, section in plans[i] for b in section.blocks)
+    workers = n_process if total >= 4 * BATCH_SIZE else 1  # starting workers costs more than small inputs
+    # Parsed blocks are consumed file by file as they come, so memory holds one file's facts, not every Doc.
+    parsed = _counted(nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=workers), total, progress) if total else iter(())
     for i in todo:
         count = sum(len(section.blocks) for _, _, section in plans[i])
-        per_file[i] = _file_facts(loaded[i], plans[i], parsed[position : position + count], reference)
-        position += count
+        per_file[i] = _file_facts(loaded[i], plans[i], itertools.islice(parsed, count), reference)
         if cache:
             cache.put(keys[i], per_file[i])
     if cache:
@@ -152,6 +151,13 @@ def extract_paths(
                             extracted=[loaded[i].path for i in todo])
 
 
+def _counted(docs: Iterator, total: int, progress: Callable[[int, int], None] | None) -> Iterator:
+    for done, doc in enumerate(docs, 1):
+        if progress:
+            progress(done, total)
+        yield doc
+
+
 def _plan(doc: LoadedDocument) -> list[tuple[DocumentRecord | None, DocumentRecord, Section]]:
     """The file's sections with their document records (the first carries the whole file's record, if any)."""
     records = _document_records(doc, split_sections(doc))
@@ -161,11 +167,10 @@ def _plan(doc: LoadedDocument) -> list[tuple[DocumentRecord | None, DocumentReco
     return [(whole if n == 0 else None, record, section) for n, (record, section) in enumerate(records)]
 
 
-def _file_facts(doc: LoadedDocument, plan, parsed: list, reference: Reference) -> FileFacts:
+def _file_facts(doc: LoadedDocument, plan, parsed: Iterator, reference: Reference) -> FileFacts:
     out = FileFacts(documents=[], located=[], authors=[], raw=FactSet(), policy_spans=[],
                     words=set(re.findall(r"\b[a-z]{2,}\b", doc.text)), warnings=list(doc.warnings))
     raw = out.raw
-    position = 0
     for whole, record, section in plan:
         if whole is not None:
             out.documents.append(whole)
@@ -178,11 +183,11 @@ def _file_facts(doc: LoadedDocument, plan, parsed: list, reference: Reference) -
                 person = byline_person(doc.block_text(first), doc.block_text(second), reference)
                 if person:
                     out.located.append(Located(person, _evidence(doc, record.id, first.start, second.end)))
-        views = []
+        views = []  # kept only where recommendations are read, i.e. in a firm's own section
         for block in section.blocks:
-            parsed_doc = parsed[position]
-            position += 1
-            views.append(BlockView(block.kind, block.level, parsed_doc.text, parsed_doc))
+            parsed_doc = next(parsed)
+            if section.author:
+                views.append(BlockView(block.kind, block.level, parsed_doc.text, parsed_doc))
             mentions = doc_mentions(parsed_doc, reference, heading=block.kind == "heading")
             for m in mentions:
                 out.located.append(Located(m, _evidence(doc, record.id, block.start + m.sent_start, block.start + m.sent_end)))
@@ -208,6 +213,9 @@ def _file_facts(doc: LoadedDocument, plan, parsed: list, reference: Reference) -
                     out.policy_spans.append((record.id, a, b, found.record.name))
         if section.author:
             raw.recommendations.extend(_recommendations(doc, record, section, views, reference))
+    if not out.located and not any(vars(raw).values()):
+        out.warnings.append(f"{doc.path}: no organizations, people, places or facts found; "
+                            "the graph holds only the document itself")
     return out
 
 

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from extract.limits import MAX_FILE_BYTES
+
 from .export import serialize_triples, write_atomic
 from .prefixes import KG_NS, LOOKUP_GRAPH, ONTOLOGY_IRI, RDF_NS
 from .resources import ONTOLOGY_DIR, ONTOLOGY_FILE, REFERENCE_DIR, TOPICS_FILE, vocab_files
@@ -23,6 +25,7 @@ from .store import build_lock, graph_triples, is_store, open_store, update_store
 from .validation import ValidationReport
 
 _MANIFEST = "build.json"
+_OUTPUTS = ("kg.ttl", "facts.json")
 _FOCUS_SHARE = 0.2
 _KG_DIR = Path(__file__).parent
 
@@ -61,7 +64,8 @@ def pipeline_version(reference_dir: Path = REFERENCE_DIR) -> str:
 
 def _digest(path: Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with open(path, "rb") as handle:  # in chunks: a huge input costs no memory here
+            return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return None
 
@@ -95,15 +99,20 @@ def build(
     nlp=None,
     n_process: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    max_file_bytes: int = MAX_FILE_BYTES,
 ) -> BuildSummary:
     """Build the graph from ``paths`` into ``store_path`` and ``out_dir/kg.ttl``.
 
     ``cache_dir`` keeps per-file extractions and the build manifest (no cache
     when ``None``).  Nothing is written when SHACL validation fails; the
-    summary's report says why.
+    summary's report says why.  A file over ``max_file_bytes`` is refused
+    before it is read (skipped with a warning when found in a directory).
     """
     started = time.perf_counter()
     with build_lock(store_path):
+        for name in _OUTPUTS:  # temporary files of a build that was killed before its rename
+            for stale in out_dir.glob(f".{name}.*"):
+                stale.unlink(missing_ok=True)
         expected = {"version": pipeline_version(), "inputs": _inputs(paths),
                     "store": str(store_path.resolve()), "out": str(out_dir.resolve())}
         manifest_path = cache_dir / _MANIFEST if cache_dir else None
@@ -113,9 +122,9 @@ def build(
                                 report=ValidationReport(True, []), seconds=time.perf_counter() - started,
                                 warnings=s["warnings"], written=True, unchanged=True)
         summary = _build(paths, store_path=store_path, out_dir=out_dir, cache_dir=cache_dir, nlp=nlp,
-                         n_process=n_process, progress=progress)
+                         n_process=n_process, progress=progress, max_file_bytes=max_file_bytes)
         if summary.written and manifest_path:
-            outputs = {name: _digest(out_dir / name) for name in ("kg.ttl", "facts.json")}
+            outputs = {name: _digest(out_dir / name) for name in _OUTPUTS}
             record = {**expected, "outputs": outputs,
                       "summary": {k: v for k, v in asdict(summary).items()
                                   if k in ("documents", "triples", "classes", "warnings")}}
@@ -124,7 +133,7 @@ def build(
     return summary
 
 
-def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress) -> BuildSummary:
+def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, max_file_bytes) -> BuildSummary:
     from extract.cache import ExtractionCache, extractor_version
     from extract.records import factset_to_json
     from extract.run import extract_paths  # spaCy stays off the import path of lookups
@@ -147,7 +156,7 @@ def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress) -
 
     cache = ExtractionCache(cache_dir / "extract", extractor_version(REFERENCE_DIR)) if cache_dir else None
     result = extract_paths(paths, reference_dir=REFERENCE_DIR, nlp=nlp, progress=progress, cache=cache,
-                           n_process=n_process)
+                           n_process=n_process, max_bytes=max_file_bytes)
     lap("extract")
     graph = facts_to_graph(result.facts, topics=load_topics(TOPICS_FILE))
     for path in vocab_files():

@@ -34,10 +34,22 @@ def is_store(path: Path) -> bool:
     return (path / _MARKER).is_file()
 
 
+def _retired(path: Path) -> list[Path]:
+    """Stores a build set aside to swap its new store in, oldest first."""
+    return sorted(path.parent.glob(f".{path.name}.old-*"), key=lambda p: p.stat().st_mtime)
+
+
 def open_store(path: Path) -> ox.Store:
-    """Open the store at ``path`` read-only."""
+    """Open the store at ``path`` read-only.
+
+    If a build was killed between setting the old store aside and moving the new
+    one in, the old store is opened where it was set aside (the next build puts it back).
+    """
     if not path.exists():
-        raise StoreMissing(path)
+        fallback = [p for p in _retired(path) if is_store(p)]
+        if not fallback:
+            raise StoreMissing(path)
+        path = fallback[-1]
     if not path.is_dir() or not is_store(path):
         raise NotAStore(path)
     try:
@@ -57,6 +69,7 @@ def build_lock(path: Path) -> Iterator[None]:
         except BlockingIOError:
             raise StoreLocked(path) from None
         try:
+            _recover(path)
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
@@ -75,6 +88,18 @@ def data_graphs(store: ox.Store) -> list[ox.NamedNode]:
 
 def graph_triples(store: ox.Store, graph: str) -> set[ox.Triple]:
     return {q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
+
+
+def _recover(path: Path) -> None:
+    """Undo what a killed build left behind: put a retired store back if none replaced it, delete the rest.
+
+    Only a lock holder calls this, so no other build is between its two renames.
+    """
+    retired = _retired(path)
+    if not path.exists() and retired and is_store(retired[-1]):
+        retired.pop().rename(path)
+    for leftover in [*retired, *path.parent.glob(f".{path.name}.new-*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _staging(path: Path) -> Path:

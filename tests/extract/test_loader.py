@@ -18,7 +18,7 @@ def test_cleaning_strips_tags_and_footnotes_and_keeps_offsets():
     # every clean character maps back to the same character in the file
     for i, ch in enumerate(doc.text):
         if not ch.isspace():
-            assert doc.original[doc.clean.origin[i]] == ch
+            assert doc.original[doc.clean.origin(i)] == ch
 
 
 def test_page_break_is_rejoined_and_headings_kept():

@@ -1,0 +1,235 @@
+"""``kg viz``: draw an entity's neighbourhood as SVG (or an HTML page holding it), in pure Python.
+
+The layout is radial and deterministic: the entity in the centre, its
+neighbours on a ring ordered by class and label, and with two hops each
+neighbour's own neighbours on an outer ring, inside its parent's sector.
+Nodes are coloured by class, edges carry their property's name, and every
+node has a tooltip with its IRI.  Rings are capped so a hub such as a city
+stays legible; the caption says how many neighbours were left out.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pyoxigraph as ox
+
+from .errors import UnknownFormat
+from .lookup import Candidate, short
+from .prefixes import KG_NS
+from .store import query
+
+FORMATS = (".svg", ".html")
+MAX_FIRST_RING = 36
+MAX_PER_PARENT = 6
+
+# Properties that are bookkeeping, not relations between entities.
+_SKIP = {KG_NS + "evidence", KG_NS + "nameKey", "http://www.w3.org/ns/prov#wasDerivedFrom",
+         "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://purl.org/dc/terms/isPartOf"}
+# Most specific first: a node is drawn in the colour of the first of its classes found here.
+CLASS_COLOURS = {
+    "Company": "#1f77b4", "FinancialInstitution": "#4a90d9", "GovernmentBody": "#17becf",
+    "ResearchOrganization": "#6baed6", "Organization": "#9ecae1",
+    "Person": "#ff7f0e", "Facility": "#9467bd", "Partnership": "#d62728", "Project": "#8c564b",
+    "Policy": "#e377c2", "Recommendation": "#7f7f7f", "Document": "#bcbd22", "Sector": "#2ca02c",
+    "Country": "#31a354", "Province": "#74c476", "City": "#a1d99b", "Zone": "#c7e9c0", "Place": "#d9f0d3",
+}
+_OTHER = "#cccccc"
+
+_NEIGHBOURS = """
+SELECT ?p ?n ?out WHERE {
+  { ?e ?p ?n . FILTER(isIRI(?n)) BIND(true AS ?out) } UNION { ?n ?p ?e . BIND(false AS ?out) }
+}"""
+_NODES = """
+SELECT ?n ?label ?type WHERE {
+  VALUES ?n { $iris }
+  OPTIONAL { ?n rdfs:label|dcterms:title|skos:prefLabel ?label }
+  OPTIONAL { ?n a ?type }
+}"""
+
+
+@dataclass
+class Node:
+    iri: str
+    label: str
+    kind: str  # the kg: class it is drawn as
+    hop: int
+    parent: str | None = None  # the first-ring node it hangs from (second ring only)
+    x: float = 0.0
+    y: float = 0.0
+
+
+@dataclass
+class Edge:
+    source: str
+    target: str
+    prop: str  # short form, e.g. kg:operatedBy
+
+
+@dataclass
+class Neighbourhood:
+    centre: str
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+    left_out: int = 0  # neighbours not drawn because a ring was full
+
+
+def _links(store: ox.Store, iri: str) -> list[tuple[str, str, bool]]:
+    rows = query(store, _NEIGHBOURS, substitutions={ox.Variable("e"): ox.NamedNode(iri)})
+    links = {(r["p"].value, r["n"].value, r["out"].value == "true") for r in rows if r["p"].value not in _SKIP}
+    return sorted(links)
+
+
+def _describe(store: ox.Store, iris: set[str]) -> dict[str, tuple[str, str]]:
+    """(label, class) of each node; nodes that are neither labelled nor typed are left out."""
+    found: dict[str, tuple[str | None, set[str]]] = {}
+    if not iris:
+        return {}
+    text = _NODES.replace("$iris", " ".join(f"<{i}>" for i in sorted(iris)))
+    for row in query(store, text):
+        label, types = found.setdefault(row["n"].value, (None, set()))
+        if row["label"] is not None and label is None:
+            found[row["n"].value] = (row["label"].value, types)
+        if row["type"] is not None and row["type"].value.startswith(KG_NS):
+            types.add(row["type"].value[len(KG_NS):])
+    out = {}
+    for iri, (label, types) in found.items():
+        if label is None and not types:
+            continue
+        kind = next((k for k in CLASS_COLOURS if k in types), sorted(types)[0] if types else "")
+        out[iri] = (label or short(iri), kind)
+    return out
+
+
+def neighbourhood(store: ox.Store, entity: Candidate, *, hops: int = 1) -> Neighbourhood:
+    """The entity, the entities linked to it and, with ``hops=2``, theirs, with the properties linking them."""
+    result = Neighbourhood(centre=entity.iri)
+    result.nodes[entity.iri] = Node(entity.iri, entity.label, "", 0)
+    frontier = [entity.iri]
+    for hop in (1, 2)[:hops]:
+        next_frontier: list[str] = []
+        links = {parent: _links(store, parent) for parent in frontier}
+        described = _describe(store, {n for found in links.values() for _, n, _ in found} | {entity.iri})
+        result.nodes[entity.iri].kind = described.get(entity.iri, ("", ""))[1]
+        budget = MAX_FIRST_RING if hop == 1 else MAX_PER_PARENT
+        for parent in frontier:
+            added = 0
+            candidates = sorted({n for _, n, _ in links[parent] if n in described and n not in result.nodes},
+                                key=lambda n: (list(CLASS_COLOURS).index(described[n][1])
+                                               if described[n][1] in CLASS_COLOURS else 99, described[n][0]))
+            for n in candidates:
+                if added == budget:
+                    result.left_out += 1
+                    continue
+                label, kind = described[n]
+                result.nodes[n] = Node(n, label, kind, hop, parent if hop == 2 else None)
+                next_frontier.append(n)
+                added += 1
+            for prop, n, out in links[parent]:
+                if n in result.nodes:
+                    source, target = (parent, n) if out else (n, parent)
+                    edge = Edge(source, target, short(prop))
+                    if edge not in result.edges:
+                        result.edges.append(edge)
+        frontier = next_frontier
+    return result
+
+
+def layout(graph: Neighbourhood, *, radius: float = 260.0) -> tuple[float, float]:
+    """Place the nodes on rings around the centre; returns the drawing's width and height."""
+    first = [n for n in graph.nodes.values() if n.hop == 1]
+    second = [n for n in graph.nodes.values() if n.hop == 2]
+    rings = 2 if second else 1
+    r1 = radius if len(first) <= 12 else radius * min(2.0, len(first) / 12)
+    r2 = r1 + radius * (1.2 if second else 0)
+    sector = 2 * math.pi / max(len(first), 1)
+    for i, node in enumerate(first):
+        angle = -math.pi / 2 + i * sector
+        node.x, node.y = r1 * math.cos(angle), r1 * math.sin(angle)
+        children = [c for c in second if c.parent == node.iri]
+        for j, child in enumerate(children):
+            offset = (j + 0.5) / len(children) - 0.5
+            spread = sector * 0.9 * offset
+            child.x, child.y = r2 * math.cos(angle + spread), r2 * math.sin(angle + spread)
+    extent = (r2 if rings == 2 else r1) + 200
+    for node in graph.nodes.values():
+        node.x += extent
+        node.y += extent
+    return 2 * extent, 2 * extent + 40
+
+
+def _clip(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_svg(graph: Neighbourhood, *, title: str) -> str:
+    """The neighbourhood as a standalone SVG document."""
+    width, height = layout(graph)
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
+           f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="Helvetica, Arial, sans-serif" font-size="12">',
+           f"<title>{escape(title)}</title>",
+           '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
+           'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#888"/></marker></defs>',
+           f'<rect width="100%" height="100%" fill="white"/>']
+    out.append('<g class="edges" stroke="#999" stroke-width="1.2">')
+    for edge in graph.edges:
+        a, b = graph.nodes[edge.source], graph.nodes[edge.target]
+        length = math.hypot(b.x - a.x, b.y - a.y) or 1.0
+        # stop the line at the target's circle so the arrow head shows
+        end_x, end_y = b.x - (b.x - a.x) * 11 / length, b.y - (b.y - a.y) * 11 / length
+        mid_x, mid_y = (a.x + b.x) / 2, (a.y + b.y) / 2
+        out.append(f'<line x1="{a.x:.1f}" y1="{a.y:.1f}" x2="{end_x:.1f}" y2="{end_y:.1f}" marker-end="url(#arrow)"/>')
+        out.append(f'<text x="{mid_x:.1f}" y="{mid_y - 3:.1f}" text-anchor="middle" fill="#555" stroke="none" '
+                   f'font-size="10">{escape(edge.prop)}</text>')
+    out.append("</g>")
+    out.append('<g class="nodes">')
+    for node in sorted(graph.nodes.values(), key=lambda n: -n.hop):
+        colour = CLASS_COLOURS.get(node.kind, _OTHER)
+        size = 16 if node.hop == 0 else 9
+        weight = ' font-weight="bold" font-size="15"' if node.hop == 0 else ""
+        out.append(f'<g class="node"><title>{escape(node.label)} (kg:{escape(node.kind or "?")})\n{escape(node.iri)}</title>'
+                   f'<circle cx="{node.x:.1f}" cy="{node.y:.1f}" r="{size}" fill="{colour}" stroke="#333"/>'
+                   f'<text x="{node.x:.1f}" y="{node.y + size + 13:.1f}" text-anchor="middle"{weight}>'
+                   f"{escape(_clip(node.label))}</text></g>")
+    out.append("</g>")
+    kinds = sorted({n.kind for n in graph.nodes.values()},
+                   key=lambda k: list(CLASS_COLOURS).index(k) if k in CLASS_COLOURS else 99)
+    out.append('<g class="legend">')
+    for i, kind in enumerate(kinds):
+        y = 20 + i * 18
+        out.append(f'<circle cx="16" cy="{y}" r="6" fill="{CLASS_COLOURS.get(kind, _OTHER)}" stroke="#333"/>'
+                   f'<text x="28" y="{y + 4}">kg:{escape(kind or "?")}</text>')
+    out.append("</g>")
+    caption = f"{len(graph.nodes)} nodes, {len(graph.edges)} edges"
+    if graph.left_out:
+        caption += f"; {graph.left_out} more neighbours not drawn"
+    out.append(f'<text x="16" y="{height - 14:.0f}" fill="#555">{escape(title)} — {escape(caption)}</text>')
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def render_html(svg: str, *, title: str) -> str:
+    """An HTML page holding the SVG; hovering a node shows its IRI."""
+    return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>\n"
+            "<style>body{margin:0;font-family:Helvetica,Arial,sans-serif} svg{max-width:100%;height:auto}"
+            " .node:hover circle{stroke-width:3} .node:hover text{font-weight:bold}</style></head>\n"
+            f"<body>\n{svg}</body></html>\n")
+
+
+def output_format(path: Path | None) -> str:
+    """``.svg`` or ``.html`` from the output file's name (SVG when writing to stdout)."""
+    if path is None:
+        return ".svg"
+    if path.suffix.lower() not in FORMATS:
+        raise UnknownFormat(path.suffix or path.name, list(FORMATS))
+    return path.suffix.lower()
+
+
+def draw(store: ox.Store, entity: Candidate, *, hops: int = 1, fmt: str = ".svg") -> str:
+    """The drawing of ``entity``'s neighbourhood in ``fmt`` (``.svg`` or ``.html``)."""
+    graph = neighbourhood(store, entity, hops=hops)
+    title = f"{entity.label}: {'one hop' if hops == 1 else 'two hops'}"
+    svg = render_svg(graph, title=title)
+    return render_html(svg, title=title) if fmt == ".html" else svg
