@@ -31,6 +31,14 @@ NAME_KEY = KG + "nameKey"
 WORDS = ("advanced", "green", "digital", "smart", "global", "precision", "energy", "materials", "logistics",
          "semiconductor", "display", "battery", "chemical", "optical", "automotive", "cloud", "robotics")
 TRIPLES_PER_DOCUMENT = 1000
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+VOCAB = {
+    "facility-kind": ("plant", "office"),
+    "status": ("operating", "planned"),
+    "partnership-kind": ("agreement", "joint-venture"),
+    "sector": ("manufacturing", "electronics", "automotive", "chemicals"),
+    "topic": ("talent", "logistics", "finance", "green"),
+}
 
 
 def _lit(text: str, datatype: str | None = None) -> str:
@@ -49,11 +57,29 @@ def generate(triples: int, *, seed: int = 7):
     places = [f"{R}place/city-{i}" for i in range(200)]
     shared = f"<{SHARED}>"
     for i, place in enumerate(places):
+        province = f"{R}place/province-{i % 20}"
         yield f"<{place}> <{RDF_TYPE}> <{KG}City> {shared} .\n"
+        yield f"<{place}> <{RDF_TYPE}> <{KG}Place> {shared} .\n"
         yield f"<{place}> <{LABEL}> {_lit(f'City {i}')} {shared} .\n"
+        yield f"<{place}> <{KG}partOf> <{province}> {shared} .\n"
         names[f"<{place}>"] = {f"City {i}"}
+        if i < 20:
+            yield f"<{province}> <{RDF_TYPE}> <{KG}Province> {shared} .\n"
+            yield f"<{province}> <{RDF_TYPE}> <{KG}Place> {shared} .\n"
+            yield f"<{province}> <{LABEL}> {_lit(f'Province {i}')} {shared} .\n"
+            names[f"<{province}>"] = {f"Province {i}"}
+    for scheme, notations in VOCAB.items():
+        for notation in notations:
+            concept = f"{V}{scheme}/{notation}"
+            yield f"<{concept}> <{RDF_TYPE}> <{SKOS}Concept> {shared} .\n"
+            yield f"<{concept}> <{SKOS}prefLabel> {_lit(notation)} {shared} .\n"
+            yield f"<{concept}> <{SKOS}notation> {_lit(notation)} {shared} .\n"
+            if scheme == "sector":
+                yield f"<{concept}> <{RDF_TYPE}> <{KG}Sector> {shared} .\n"
+                if notation != "manufacturing":
+                    yield f"<{concept}> <{SKOS}broader> <{V}sector/manufacturing> {shared} .\n"
     org_names = [" ".join(rng.sample(WORDS, 2)).title() + f" {i}" for i in range(n_orgs)]
-    written = 400
+    written = 560 + 3 * sum(map(len, VOCAB.values()))
     doc = 0
     while written < triples:
         d = f"{R}document/synthetic/report-{doc}"
@@ -85,6 +111,7 @@ def generate(triples: int, *, seed: int = 7):
                 f"<{org}> <{ALT}> {_lit(org_names[o] + ' Co., Ltd.')} {g} .\n",
                 f"<{org}> <{KG}evidence> <{ev}> {g} .\n",
                 f"<{org}> <{DERIVED}> <{d}> {g} .\n",
+                f"<{org}> <{KG}inSector> <{V}sector/{VOCAB['sector'][o % 4]}> {g} .\n",
             ]
             kind = rng.random()
             if kind < 0.3:
@@ -123,6 +150,41 @@ def generate(triples: int, *, seed: int = 7):
                     f"<{pol}> <{LABEL}> {_lit('Plan ' + pol.rsplit('-', 1)[1])} {g} .\n",
                     f"<{pol}> <{KG}evidence> <{ev}> {g} .\n",
                     f"<{pol}> <{DERIVED}> <{d}> {g} .\n",
+                ]
+            elif kind < 0.7:
+                person = f"{R}person/p{doc}-{offset}"
+                lines += [
+                    f"<{person}> <{RDF_TYPE}> <{KG}Person> {g} .\n",
+                    f"<{person}> <{LABEL}> {_lit(f'Person {doc}-{offset}')} {g} .\n",
+                    f"<{person}> <{KG}affiliation> <{org}> {g} .\n",
+                    f"<{person}> <{KG}role> {_lit('Director')} {g} .\n",
+                    f"<{person}> <{KG}evidence> <{ev}> {g} .\n",
+                    f"<{person}> <{DERIVED}> <{d}> {g} .\n",
+                ]
+            elif kind < 0.8:
+                project = f"{R}project/p{doc}-{offset}"
+                lines += [
+                    f"<{project}> <{RDF_TYPE}> <{KG}Project> {g} .\n",
+                    f"<{project}> <{LABEL}> {_lit(org_names[o] + ' project')} {g} .\n",
+                    f"<{project}> <{KG}participant> <{org}> {g} .\n",
+                    f"<{project}> <{KG}locatedIn> <{rng.choice(places)}> {g} .\n",
+                    f"<{project}> <{KG}amount> {_lit(f'{rng.randrange(1, 900)} million yuan')} {g} .\n",
+                    f"<{project}> <{KG}status> <{V}status/planned> {g} .\n",
+                    f"<{project}> <{KG}evidence> <{ev}> {g} .\n",
+                    f"<{project}> <{DERIVED}> <{d}> {g} .\n",
+                ]
+            elif kind < 0.85:
+                rec = f"{R}recommendation/r{doc}-{offset}"
+                text = "Build a " + " ".join(rng.choices(WORDS, k=6)) + " platform"
+                lines += [
+                    f"<{rec}> <{RDF_TYPE}> <{KG}Recommendation> {g} .\n",
+                    f"<{rec}> <{LABEL}> {_lit(text)} {g} .\n",
+                    f"<{rec}> <{KG}text> {_lit(text)} {g} .\n",
+                    f"<{rec}> <{KG}madeBy> <{org}> {g} .\n",
+                    f"<{rec}> <{KG}topic> <{V}topic/{rng.choice(VOCAB['topic'])}> {g} .\n",
+                    f"<{rec}> <{KG}addressedTo> <{rng.choice(places)}> {g} .\n",
+                    f"<{rec}> <{KG}evidence> <{ev}> {g} .\n",
+                    f"<{rec}> <{DERIVED}> <{d}> {g} .\n",
                 ]
         for line in lines:
             subject, predicate, rest = line.split(" ", 2)
