@@ -216,7 +216,7 @@ def _lines(original: str) -> Iterator[tuple[int, str]]:
 
 def _fits(block: _RawBlock, original: str, spans: list[tuple[int, int]]) -> bool:
     """Whether a paragraph can take one more line and stay a size spaCy parses in bounded memory."""
-    size = block.chars + sum(b - a for a, b in spans)
+    size = block.chars + 1 + sum(b - a for a, b in spans)  # + the space that joins the lines
     if size > _HARD_BLOCK:
         return False
     return size <= _SOFT_BLOCK or not _TERMINAL.search(_span_text(original, block.lines[-1]))
@@ -245,7 +245,7 @@ def _raw_blocks(original: str) -> list[_RawBlock]:
             continue
         if kind == "paragraph" and current is not None and current.kind == "paragraph" and _fits(current, original, spans):
             current.lines.append(spans)
-            current.chars += sum(b - a for a, b in spans)
+            current.chars += 1 + sum(b - a for a, b in spans)
             continue
         current = _RawBlock(kind=kind, level=level, lines=[spans], gap_before=gap,
                             chars=sum(b - a for a, b in spans))
@@ -274,7 +274,7 @@ def _merge_page_breaks(original: str, blocks: list[_RawBlock]) -> list[_RawBlock
             and prev.chars + block.chars <= _SOFT_BLOCK
         ):
             prev.lines.extend(block.lines)
-            prev.chars += block.chars
+            prev.chars += block.chars + 1
             continue
         merged.append(block)
     return merged

@@ -67,6 +67,13 @@ def handle_errors(func):
             _fail(str(error))
         except OSError as error:
             _fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "))
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as error:  # a bug: still one line for the user, the traceback on request
+            if os.environ.get("KG_DEBUG"):
+                raise
+            _fail(f"internal error ({type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}); "
+                  "rerun with KG_DEBUG=1 for the traceback and report it")
 
     return wrapper
 

@@ -38,10 +38,6 @@ CLASS_COLOURS = {
 }
 _OTHER = "#cccccc"
 
-_NEIGHBOURS = """
-SELECT ?p ?n ?out WHERE {
-  { ?e ?p ?n . FILTER(isIRI(?n)) BIND(true AS ?out) } UNION { ?n ?p ?e . BIND(false AS ?out) }
-}"""
 _NODES = """
 SELECT ?n ?label ?type WHERE {
   VALUES ?n { $iris }
@@ -77,9 +73,13 @@ class Neighbourhood:
 
 
 def _links(store: ox.Store, iri: str) -> list[tuple[str, str, bool]]:
-    rows = query(store, _NEIGHBOURS, substitutions={ox.Variable("e"): ox.NamedNode(iri)})
-    links = {(r["p"].value, r["n"].value, r["out"].value == "true") for r in rows if r["p"].value not in _SKIP}
-    return sorted(links)
+    """(property, neighbour, outgoing?) for every relation of ``iri``, by index lookups in every graph."""
+    node = ox.NamedNode(iri)
+    links = {(q.predicate.value, q.object.value, True) for q in store.quads_for_pattern(node, None, None, None)
+             if isinstance(q.object, ox.NamedNode)}
+    links |= {(q.predicate.value, q.subject.value, False) for q in store.quads_for_pattern(None, None, node, None)
+              if isinstance(q.subject, ox.NamedNode)}
+    return sorted(link for link in links if link[0] not in _SKIP and link[1] != iri)
 
 
 def _describe(store: ox.Store, iris: set[str]) -> dict[str, tuple[str, str]]:
@@ -153,11 +153,12 @@ def layout(graph: Neighbourhood, *, radius: float = 260.0) -> tuple[float, float
             offset = (j + 0.5) / len(children) - 0.5
             spread = sector * 0.9 * offset
             child.x, child.y = r2 * math.cos(angle + spread), r2 * math.sin(angle + spread)
-    extent = (r2 if rings == 2 else r1) + 200
+    reach = r2 if rings == 2 else r1
+    margin_x, margin_y = reach + 290, reach + 80  # labels run sideways, up to 40 characters
     for node in graph.nodes.values():
-        node.x += extent
-        node.y += extent
-    return 2 * extent, 2 * extent + 40
+        node.x += margin_x
+        node.y += margin_y + 60  # room for the legend above
+    return 2 * margin_x, 2 * margin_y + 100
 
 
 def _clip(text: str, width: int = 40) -> str:
@@ -179,19 +180,31 @@ def render_svg(graph: Neighbourhood, *, title: str) -> str:
         length = math.hypot(b.x - a.x, b.y - a.y) or 1.0
         # stop the line at the target's circle so the arrow head shows
         end_x, end_y = b.x - (b.x - a.x) * 11 / length, b.y - (b.y - a.y) * 11 / length
-        mid_x, mid_y = (a.x + b.x) / 2, (a.y + b.y) / 2
+        # the label sits nearer the outer end, where edges fan out and labels have room
+        inner, outer = (a, b) if a.hop < b.hop else (b, a)
+        mid_x, mid_y = inner.x + (outer.x - inner.x) * 0.62, inner.y + (outer.y - inner.y) * 0.62
         out.append(f'<line x1="{a.x:.1f}" y1="{a.y:.1f}" x2="{end_x:.1f}" y2="{end_y:.1f}" marker-end="url(#arrow)"/>')
         out.append(f'<text x="{mid_x:.1f}" y="{mid_y - 3:.1f}" text-anchor="middle" fill="#555" stroke="none" '
                    f'font-size="10">{escape(edge.prop)}</text>')
     out.append("</g>")
     out.append('<g class="nodes">')
+    centre = graph.nodes[graph.centre]
     for node in sorted(graph.nodes.values(), key=lambda n: -n.hop):
         colour = CLASS_COLOURS.get(node.kind, _OTHER)
         size = 16 if node.hop == 0 else 9
         weight = ' font-weight="bold" font-size="15"' if node.hop == 0 else ""
+        # labels point away from the centre: right of nodes on the right, left on the left, else below/above
+        dx, dy = node.x - centre.x, node.y - centre.y
+        norm = math.hypot(dx, dy) or 1.0
+        cos, sin = dx / norm, dy / norm
+        if node.hop == 0 or abs(cos) < 0.12:
+            anchor, tx = "middle", node.x
+            ty = node.y + (size + 13 if sin >= 0 else -size - 5)
+        else:
+            anchor, tx, ty = ("start" if cos > 0 else "end"), node.x + cos * (size + 4), node.y + 4 + sin * (size + 2)
         out.append(f'<g class="node"><title>{escape(node.label)} (kg:{escape(node.kind or "?")})\n{escape(node.iri)}</title>'
                    f'<circle cx="{node.x:.1f}" cy="{node.y:.1f}" r="{size}" fill="{colour}" stroke="#333"/>'
-                   f'<text x="{node.x:.1f}" y="{node.y + size + 13:.1f}" text-anchor="middle"{weight}>'
+                   f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}"{weight}>'
                    f"{escape(_clip(node.label))}</text></g>")
     out.append("</g>")
     kinds = sorted({n.kind for n in graph.nodes.values()},

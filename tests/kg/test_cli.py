@@ -155,3 +155,49 @@ def test_update_leaves_store_unchanged(store):
     before = kg("stats", "--json", "--store", store).output
     kg("query", "DELETE WHERE { ?s ?p ?o }", "--store", store)
     assert kg("stats", "--json", "--store", store).output == before
+
+
+def test_show_and_search_as_json(store):
+    shown = kg("show", "corning", "--json", "--store", store)
+    assert shown.exit_code == 0, shown.output
+    card = json.loads(shown.output)
+    assert card["label"] == "Corning" and "kg:Company" in card["types"] and "Corning Incorporated" in card["aliases"]
+    assert card["evidence"] and {"source_file", "start", "end", "quote"} <= set(card["evidence"][0])
+    found = kg("search", "corn", "--json", "--store", store)
+    assert found.exit_code == 0
+    assert any(hit["label"] == "Corning" and hit["iri"] == card["iri"] for hit in json.loads(found.output))
+
+
+def test_every_command_has_help_with_an_example():
+    commands = [c.name for c in app.registered_commands]
+    assert {"build", "show", "search", "query", "export", "validate", "stats", "serve", "push", "viz", "docs",
+            "eval"} <= set(commands)
+    for name in commands:
+        result = kg(name, "--help")
+        assert result.exit_code == 0 and "Example: kg " + name in " ".join(result.output.split()), name
+
+
+def test_shell_completion_is_offered():
+    result = kg("--help")
+    assert "--install-completion" in result.output and "--show-completion" in result.output
+
+
+def test_entry_point_builds_only_the_invoked_command(store, capsys):
+    from kg.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main(["show", "Corning", "--store", str(store), "--limit", "1"])
+    assert done.value.code in (0, None)
+    assert "Corning  (kg:Company, kg:Organization)" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as done:
+        main(["no-such-command"])
+    assert done.value.code == 2 and "No such command" in capsys.readouterr().err
+
+
+def test_build_quiet_and_verbose(tmp_path, cli_nlp):
+    quiet = kg("build", TEST_CORPUS, "--store", tmp_path / "s", "--out", tmp_path / "out", "--quiet")
+    assert quiet.exit_code == 0 and quiet.output.strip() == ""
+    (tmp_path / "out" / "kg.ttl").unlink()  # forces the next build to redo its outputs
+    verbose = kg("build", TEST_CORPUS, "--store", tmp_path / "s", "--out", tmp_path / "out", "--verbose")
+    assert verbose.exit_code == 0
+    assert "stages:    extract" in verbose.output and "SHACL:     conforms" in verbose.output
