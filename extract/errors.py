@@ -28,8 +28,8 @@ class InputNotFound(ExtractError):
 
 
 class InputUnreadable(ExtractError):
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: cannot be read ({reason}); check its permissions")
+    def __init__(self, path: Path, reason: str, hint: str = "check its permissions") -> None:
+        super().__init__(f"{path}: cannot be read ({reason}); {hint}")
 
 
 class EmptyDocument(ExtractError):

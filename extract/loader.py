@@ -79,7 +79,7 @@ def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[str, list
     if not path.exists():
         raise InputNotFound(path)
     if not path.is_file():
-        raise InputUnreadable(path, "not a regular file")
+        raise InputUnreadable(path, "not a regular file", "give a text file or a directory")
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -121,7 +121,7 @@ def find_documents(paths: list[Path]) -> tuple[list[Path], list[str]]:
         elif path.is_file():
             files.append(path)
         else:  # a FIFO or a device: reading it could block or never end
-            raise InputUnreadable(path, "not a regular file")
+            raise InputUnreadable(path, "not a regular file", "give a text file or a directory")
     if not files:
         raise NoDocuments(paths)
     return files, warnings

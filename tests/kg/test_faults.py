@@ -87,3 +87,29 @@ def test_a_second_build_while_one_runs_is_refused(built, tmp_path):
     assert result.output.strip().splitlines() == [
         f"error: {copy}: another `kg build` is running on this store; wait for it to finish"]
     assert quads(copy) == before and not (tmp_path / "out").exists()
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    from kg import export
+
+    target = tmp_path / "kg.ttl"
+    export.write_atomic(target, b"old")
+    target.chmod(0o644)
+
+    def broken_fsync(fd):  # the disk fills up after part of the data went out
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export.os, "fsync", broken_fsync)
+    with pytest.raises(OSError):
+        export.write_atomic(target, b"new data that does not fit")
+    monkeypatch.undo()
+    assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["kg.ttl"]
+    export.write_atomic(target, b"new")
+    assert target.read_bytes() == b"new" and target.stat().st_mode & 0o777 == 0o644  # the mode is kept
+
+
+def test_build_reports_progress_up_to_the_total(tmp_path, nlp):
+    calls = []
+    build([TEST_CORPUS], store_path=tmp_path / "store", out_dir=tmp_path / "out", nlp=nlp,
+          progress=lambda done, total: calls.append((done, total)))
+    assert calls and calls[-1][0] == calls[-1][1] and [d for d, _ in calls] == list(range(1, len(calls) + 1))
