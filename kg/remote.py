@@ -31,24 +31,29 @@ def _request(request: urllib.request.Request) -> bytes:
 
 
 def with_bindings(text: str, bindings: dict[str, ox.NamedNode | ox.Literal]) -> str:
-    """The query with the project prefixes declared and ``bindings`` as a VALUES block opening its WHERE group.
+    """The query with the project prefixes declared and ``bindings`` as a VALUES block opening each WHERE group.
 
     Remote endpoints do not take SEP-0007 substitutions; inline VALUES at the
-    top of the group binds the variables before any FILTER in it runs.  Each
-    value is written by pyoxigraph as an N-Triples term, so quotes, ``>``,
-    ``}`` or ``#`` stay data.
+    top of a group binds the variables before any FILTER in it runs, and a
+    subquery sees only its own group's bindings, so every ``WHERE {`` gets
+    the block (in a group that does not use a variable it changes nothing).
+    Each value is written by pyoxigraph as an N-Triples term, so quotes,
+    ``>``, ``}`` or ``#`` stay data.
     """
     declared = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
     if not bindings:
         return declared + text
     body = re.sub(r"(?m)^\s*#.*$", "", text)
-    opening = re.search(r"\bWHERE\s*\{", body, re.IGNORECASE) or re.search(r"\{", body)
-    if opening is None:
-        return declared + body  # not a query the endpoint will accept; let it say why
     names = " ".join(f"?{k}" for k in bindings)
     values = " ".join(str(v) for v in bindings.values())
-    cut = opening.end()
-    return f"{declared}{body[:cut]}\n  VALUES ({names}) {{ ({values}) }}{body[cut:]}"
+    block = f"\n  VALUES ({names}) {{ ({values}) }}"
+    bound, count = re.subn(r"\bWHERE\s*\{", lambda m: m.group() + block, body, flags=re.IGNORECASE)
+    if count:
+        return declared + bound
+    opening = re.search(r"\{", body)
+    if opening is None:
+        return declared + body  # not a query the endpoint will accept; let it say why
+    return f"{declared}{body[:opening.end()]}{block}{body[opening.end():]}"
 
 
 def sparql_select(endpoint: str, text: str) -> tuple[list[str], list[list[str | None]]]:

@@ -169,15 +169,19 @@ def validate_store(path, *, jobs: int = 1) -> ValidationReport:
     store = open_store(path)
     rows = query(store, f"""SELECT ?s (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
                               FILTER(?g NOT IN (<{ONTOLOGY_IRI}>, <{LOOKUP_GRAPH}>)) }} GROUP BY ?s""")
+    # Subjects in IRI order: a batch then holds neighbours (one document's evidence, a run of firms), so it
+    # links to few other nodes and reads the store's index in order; in hash order every batch touched
+    # nearly every document, and the cost per triple grew with the store.
+    counted = sorted((_term_key(row["s"]), int(row["n"].value)) for row in rows)
     batches: list[list[str]] = [[]]
     size = 0
-    for row in rows:
+    for key, count in counted:
         if size > _BATCH_TRIPLES:
             batches.append([])
             size = 0
-        batches[-1].append(_term_key(row["s"]))
-        size += int(row["n"].value)
-    del rows, store
+        batches[-1].append(key)
+        size += count
+    del rows, store, counted
     shares = [batches[i::jobs] for i in range(jobs) if batches[i::jobs]]
     if len(shares) <= 1:
         parts = [_validate_batches(str(path), shares[0] if shares else [])]
@@ -196,6 +200,8 @@ def _term_key(term) -> str:
 
 
 def _validate_batches(path: str, batches: list[list[str]]) -> ValidationReport:
+    import gc
+
     import pyoxigraph as ox
     from rdflib import Graph
 
@@ -207,6 +213,8 @@ def _validate_batches(path: str, batches: list[list[str]]) -> ValidationReport:
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     internal = {ox.NamedNode(ONTOLOGY_IRI), ox.NamedNode(LOOKUP_GRAPH)}
     conforms, violations = True, []
+    gc.freeze()  # the shapes and the ontology live for the whole run: no collection needs to scan them
+    gc.disable()
     for keys in batches:
         terms: dict = {}  # each term converted once per batch: IRIs repeat across thousands of triples
 
@@ -216,16 +224,15 @@ def _validate_batches(path: str, batches: list[list[str]]) -> ValidationReport:
                 found = terms[t] = to_rdflib(t)
             return found
 
-        subjects = {ox.BlankNode(k[2:]) if k.startswith("_:") else ox.NamedNode(k) for k in keys}
+        subjects = [ox.BlankNode(k[2:]) if k.startswith("_:") else ox.NamedNode(k) for k in keys]
         # the same triple is often stated in many document graphs: de-duplicate before rdflib sees it
         triples = {q.triple for subject in subjects for q in store.quads_for_pattern(subject, None, None, None)
                    if q.graph_name not in internal and not isinstance(q.graph_name, ox.DefaultGraph)}
-        objects = {t.object for t in triples if isinstance(t.object, ox.NamedNode)} - subjects
-        if objects:  # one query: a firm's type is stated in every document that names it, DISTINCT keeps one
-            values = " ".join(f"<{o.value}>" for o in objects)
-            triples.update(ox.Triple(row[0], rdf_type, row[1]) for row in store.query(
-                f"SELECT DISTINCT ?o ?t WHERE {{ VALUES ?o {{ {values} }} GRAPH ?g {{ ?o a ?t }} "
-                f"FILTER(?g NOT IN (<{ONTOLOGY_IRI}>, <{LOOKUP_GRAPH}>)) }}"))
+        objects = sorted({t.object for t in triples if isinstance(t.object, ox.NamedNode)} - set(subjects),
+                         key=lambda o: o.value)
+        # index lookups in key order, not one VALUES query: that query's cost grew faster than the store
+        triples.update(q.triple for o in objects for q in store.quads_for_pattern(o, rdf_type, None, None)
+                       if q.graph_name not in internal and not isinstance(q.graph_name, ox.DefaultGraph))
         graph = Graph()
         for s, p, o in triples:
             graph.add((term(s), term(p), term(o)))
@@ -233,4 +240,7 @@ def _validate_batches(path: str, batches: list[list[str]]) -> ValidationReport:
                                 focus_nodes=[term(s) for s in subjects])
         conforms = conforms and report.conforms
         violations.extend(report.violations)
+        del graph, triples, terms
+        gc.collect()  # once per batch, instead of collections that rescan every live object as memory grows
+    gc.enable()
     return ValidationReport(conforms, violations)
