@@ -65,6 +65,9 @@ def handle_errors(func):
             return func(*args, **kwargs)
         except (KGError, ExtractError) as error:
             _fail(str(error))
+        except BrokenPipeError:  # the reader went away (`kg show X | head`): stop quietly, as cat does
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except OSError as error:
             _fail(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "))
         except (typer.Exit, typer.Abort, KeyboardInterrupt):

@@ -126,3 +126,22 @@ def test_malformed_turtle_given_to_validate(tmp_path, text):
 
 def test_validate_of_a_missing_file(tmp_path):
     assert_one_line_error(kg("validate", tmp_path / "none.ttl"), str(tmp_path / "none.ttl"))
+
+
+def test_a_closed_pipe_ends_the_output_quietly(built):
+    """`kg show X | head -1`: the reader leaves early; kg stops without an error line."""
+    import fcntl
+    import subprocess
+    import sys
+
+    from ..conftest import REPO
+
+    read, write = os.pipe()
+    fcntl.fcntl(read, fcntl.F_SETPIPE_SZ, 4096)  # a small pipe, so the card does not fit in it
+    process = subprocess.Popen([sys.executable, "-m", "kg", "show", "Corning", "--limit", "0", "--store", str(built[0])],
+                               cwd=REPO, stdout=write, stderr=subprocess.PIPE)
+    os.close(write)
+    with os.fdopen(read, "rb") as reader:
+        assert reader.readline().startswith(b"Corning")
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 0 and b"error" not in stderr and b"Traceback" not in stderr, stderr
