@@ -52,7 +52,6 @@ def generate(triples: int, *, seed: int = 7):
 
     names: dict[str, set[str]] = {}  # subject -> labels and aliases, for the kg:nameKey index
     rng = random.Random(seed)
-    n_docs = max(1, triples // TRIPLES_PER_DOCUMENT)
     n_orgs = max(10, triples // 200)
     places = [f"{R}place/city-{i}" for i in range(200)]
     shared = f"<{SHARED}>"

@@ -240,7 +240,8 @@ def _validate_batches(path: str, batches: list[list[str]]) -> ValidationReport:
                                 focus_nodes=[term(s) for s in subjects])
         conforms = conforms and report.conforms
         violations.extend(report.violations)
-        del graph, triples, terms
+        del graph, triples
+        terms.clear()
         gc.collect()  # once per batch, instead of collections that rescan every live object as memory grows
     gc.enable()
     return ValidationReport(conforms, violations)

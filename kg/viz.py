@@ -173,7 +173,7 @@ def render_svg(graph: Neighbourhood, *, title: str) -> str:
            f"<title>{escape(title)}</title>",
            '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
            'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#888"/></marker></defs>',
-           f'<rect width="100%" height="100%" fill="white"/>']
+           '<rect width="100%" height="100%" fill="white"/>']
     out.append('<g class="edges" stroke="#999" stroke-width="1.2">')
     for edge in graph.edges:
         a, b = graph.nodes[edge.source], graph.nodes[edge.target]
