@@ -152,6 +152,7 @@ def validate_file(path) -> ValidationReport:
 
 
 _BATCH_TRIPLES = 50_000
+_CLASS_CACHE = 500_000  # nodes whose classes a validating process remembers
 
 
 def validate_store(path, *, jobs: int = 1) -> ValidationReport:
@@ -213,6 +214,20 @@ def _validate_batches(path: str, batches: list[list[str]]) -> ValidationReport:
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     internal = {ox.NamedNode(ONTOLOGY_IRI), ox.NamedNode(LOOKUP_GRAPH)}
     conforms, violations = True, []
+    classes: dict = {}
+
+    def classes_of(node):
+        """A node's classes, read once per process: documents, places and firms are pointed to from
+        batch after batch, and their class is stated again in every graph that mentions them."""
+        found = classes.get(node)
+        if found is None:
+            if len(classes) >= _CLASS_CACHE:
+                classes.clear()
+            found = classes[node] = tuple({q.object for q in store.quads_for_pattern(node, rdf_type, None, None)
+                                           if q.graph_name not in internal
+                                           and not isinstance(q.graph_name, ox.DefaultGraph)})
+        return found
+
     gc.freeze()  # the shapes and the ontology live for the whole run: no collection needs to scan them
     gc.disable()
     for keys in batches:
@@ -228,11 +243,8 @@ def _validate_batches(path: str, batches: list[list[str]]) -> ValidationReport:
         # the same triple is often stated in many document graphs: de-duplicate before rdflib sees it
         triples = {q.triple for subject in subjects for q in store.quads_for_pattern(subject, None, None, None)
                    if q.graph_name not in internal and not isinstance(q.graph_name, ox.DefaultGraph)}
-        objects = sorted({t.object for t in triples if isinstance(t.object, ox.NamedNode)} - set(subjects),
-                         key=lambda o: o.value)
-        # index lookups in key order, not one VALUES query: that query's cost grew faster than the store
-        triples.update(q.triple for o in objects for q in store.quads_for_pattern(o, rdf_type, None, None)
-                       if q.graph_name not in internal and not isinstance(q.graph_name, ox.DefaultGraph))
+        objects = {t.object for t in triples if isinstance(t.object, ox.NamedNode)} - set(subjects)
+        triples.update(ox.Triple(o, rdf_type, c) for o in objects for c in classes_of(o))
         graph = Graph()
         for s, p, o in triples:
             graph.add((term(s), term(p), term(o)))
