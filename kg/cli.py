@@ -132,9 +132,9 @@ def build_cli(
             f"dropped {summary.graphs_dropped}")
         note(f"wrote {store}/ and {out_dir / 'kg.ttl'} in {summary.seconds:.1f} s")
         return
-    globals()["say"](f"SHACL:     {len(summary.report.violations)} violation(s); nothing was written")
+    say(f"SHACL:     {len(summary.report.violations)} violation(s); nothing was written")
     for violation in summary.report.violations:
-        globals()["say"]("  " + violation.one_line())
+        say("  " + violation.one_line())
     raise typer.Exit(1)
 
 

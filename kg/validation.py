@@ -171,8 +171,7 @@ def validate_store(path, *, jobs: int = 1) -> ValidationReport:
     rows = query(store, f"""SELECT ?s (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
                               FILTER(?g NOT IN (<{ONTOLOGY_IRI}>, <{LOOKUP_GRAPH}>)) }} GROUP BY ?s""")
     # Subjects in IRI order: a batch then holds neighbours (one document's evidence, a run of firms), so it
-    # links to few other nodes and reads the store's index in order; in hash order every batch touched
-    # nearly every document, and the cost per triple grew with the store.
+    # points to fewer other nodes than a batch of subjects in the store's hash order.
     counted = sorted((_term_key(row["s"]), int(row["n"].value)) for row in rows)
     batches: list[list[str]] = [[]]
     size = 0

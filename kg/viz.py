@@ -18,8 +18,7 @@ import pyoxigraph as ox
 
 from .errors import UnknownFormat
 from .lookup import Candidate, short
-from .prefixes import KG_NS
-from .store import query
+from .prefixes import KG_NS, RDF_NS, RDFS_NS, SKOS_NS
 
 FORMATS = (".svg", ".html")
 MAX_FIRST_RING = 36
@@ -37,14 +36,6 @@ CLASS_COLOURS = {
     "Country": "#31a354", "Province": "#74c476", "City": "#a1d99b", "Zone": "#c7e9c0", "Place": "#d9f0d3",
 }
 _OTHER = "#cccccc"
-
-_NODES = """
-SELECT ?n ?label ?type WHERE {
-  VALUES ?n { $iris }
-  OPTIONAL { ?n rdfs:label|dcterms:title|skos:prefLabel ?label }
-  OPTIONAL { ?n a ?type }
-}"""
-
 
 @dataclass
 class Node:
@@ -82,20 +73,23 @@ def _links(store: ox.Store, iri: str) -> list[tuple[str, str, bool]]:
     return sorted(link for link in links if link[0] not in _SKIP and link[1] != iri)
 
 
+_LABELS = [ox.NamedNode(RDFS_NS + "label"), ox.NamedNode("http://purl.org/dc/terms/title"),
+           ox.NamedNode(SKOS_NS + "prefLabel")]
+_TYPE = ox.NamedNode(RDF_NS + "type")
+
+
 def _describe(store: ox.Store, iris: set[str]) -> dict[str, tuple[str, str]]:
-    """(label, class) of each node; nodes that are neither labelled nor typed are left out."""
-    found: dict[str, tuple[str | None, set[str]]] = {}
-    if not iris:
-        return {}
-    text = _NODES.replace("$iris", " ".join(f"<{i}>" for i in sorted(iris)))
-    for row in query(store, text):
-        label, types = found.setdefault(row["n"].value, (None, set()))
-        if row["label"] is not None and label is None:
-            found[row["n"].value] = (row["label"].value, types)
-        if row["type"] is not None and row["type"].value.startswith(KG_NS):
-            types.add(row["type"].value[len(KG_NS):])
+    """(label, class) of each node; nodes that are neither labelled nor typed are left out.
+
+    Index lookups per node, as in :func:`kg.lookup.find`: a SPARQL join started from a VALUES list scans.
+    """
     out = {}
-    for iri, (label, types) in found.items():
+    for iri in sorted(iris):
+        node = ox.NamedNode(iri)
+        label = next((min(found) for prop in _LABELS
+                      if (found := {q.object.value for q in store.quads_for_pattern(node, prop, None, None)})), None)
+        types = {q.object.value[len(KG_NS):] for q in store.quads_for_pattern(node, _TYPE, None, None)
+                 if q.object.value.startswith(KG_NS)}
         if label is None and not types:
             continue
         kind = next((k for k in CLASS_COLOURS if k in types), sorted(types)[0] if types else "")
