@@ -51,3 +51,10 @@ def test_policy_citations_keep_firms_when_news_also_cites(tmp_path):
     """).encode(), ox.RdfFormat.TURTLE)
     result = run_query(store, resolve_query("most-cited-policies"))
     assert [list(map(str, row)) for row in result.rows] == [["Green Plan", "2", "Acme"]]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q.name for q in QUERIES])
+def test_query_answers_each_row_once(query, built):
+    # a fact stated in several document graphs must not come back once per graph
+    rows = run_query(open_store(built[0]), query).rows
+    assert len({tuple(r) for r in rows}) == len(rows)
