@@ -153,43 +153,68 @@ def validate_file(path) -> ValidationReport:
 
 _BATCH_TRIPLES = 50_000
 _CLASS_CACHE = 500_000  # nodes whose classes a validating process remembers
+_COUNTS = ("MinCountConstraintComponent", "MaxCountConstraintComponent")
 
 
 def validate_store(path, *, jobs: int = 1) -> ValidationReport:
-    """Validate the union of the data graphs in the store at ``path``, in batches of subjects, in ``jobs`` processes.
+    """Validate the union of the data graphs in the store at ``path``, graph by graph, in ``jobs`` processes.
 
-    Each batch holds some subjects with everything every data graph says about
-    them (so a node is checked once, against what ``kg query`` sees), plus the
-    ``rdf:type`` of every node they point to: the shapes look one hop away,
-    so memory stays bounded by the batch and batches can run in parallel.
+    Each batch is a few whole graphs (each read by one sequential scan, so the cost
+    grows linearly with the store), plus the ``rdf:type`` of every node they point
+    to or describe without typing, taken from the whole store.  ``kg build`` writes a node's statements
+    into every graph that supports it, so a graph sees all of a node's values; where graphs disagree,
+    the counts are checked again on the union: nodes with more distinct values for a
+    ``sh:maxCount`` path than a shape allows, and nodes a batch found short of a ``sh:minCount``,
+    are re-validated with everything every graph says about them, and only that verdict is kept.
     """
     from concurrent.futures import ProcessPoolExecutor
 
-    from .store import open_store, query
+    from .store import data_graphs, open_store
 
+    path = Path(path)
     store = open_store(path)
-    rows = query(store, f"""SELECT ?s (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
-                              FILTER(?g NOT IN (<{ONTOLOGY_IRI}>, <{LOOKUP_GRAPH}>)) }} GROUP BY ?s""")
-    # Subjects in IRI order: a batch then holds neighbours (one document's evidence, a run of firms), so it
-    # points to fewer other nodes than a batch of subjects in the store's hash order.
-    counted = sorted((_term_key(row["s"]), int(row["n"].value)) for row in rows)
-    batches: list[list[str]] = [[]]
-    size = 0
-    for key, count in counted:
-        if size > _BATCH_TRIPLES:
-            batches.append([])
-            size = 0
-        batches[-1].append(key)
-        size += count
-    del rows, store, counted
-    shares = [batches[i::jobs] for i in range(jobs) if batches[i::jobs]]
+    graphs = [g.value for g in data_graphs(store)]
+    recheck = _over_max_count(store, load_shapes())
+    del store
+    shares = [graphs[i::jobs] for i in range(jobs) if graphs[i::jobs]]
     if len(shares) <= 1:
-        parts = [_validate_batches(str(path), shares[0] if shares else [])]
+        parts = [_validate_batches(str(path), "graphs", shares[0] if shares else [])]
     else:
         with ProcessPoolExecutor(len(shares)) as pool:
-            parts = list(pool.map(_validate_batches, [str(path)] * len(shares), shares))
-    violations = sorted((v for part in parts for v in part.violations), key=lambda v: (v.focus, v.path or "", v.message))
-    return ValidationReport(conforms=all(part.conforms for part in parts), violations=violations)
+            parts = list(pool.map(_validate_batches, [str(path)] * len(shares), ["graphs"] * len(shares), shares))
+    found = {(v.focus, v.path, v.message, v.component): v for part in parts for v in part.violations}
+    recheck |= {v.focus for v in found.values() if v.component in _COUNTS}
+    if recheck:
+        union = _validate_batches(str(path), "subjects", sorted(recheck))
+        found = {key: v for key, v in found.items() if v.focus not in recheck}
+        found.update({(v.focus, v.path, v.message, v.component): v for v in union.violations})
+    violations = sorted(found.values(), key=lambda v: (v.focus, v.path or "", v.message))
+    # warnings and infos are allowed (as in validate_graph): only violations break conformance
+    return ValidationReport(conforms=not any(v.severity == "Violation" for v in violations), violations=violations)
+
+
+def _over_max_count(store, shapes) -> set[str]:
+    """Nodes of a shape's target classes with more distinct values, across all graphs, for its
+    ``sh:maxCount`` path than the shape allows."""
+    from rdflib import URIRef
+    from rdflib.namespace import SH
+
+    from .prefixes import LOOKUP_GRAPH as lookup
+    from .store import query
+
+    nodes: set[str] = set()
+    for shape, bound in shapes.subject_objects(SH.maxCount):
+        path = shapes.value(shape, SH.path)
+        if not isinstance(path, URIRef):
+            continue
+        targets = " ".join(f"<{c}>" for c in shapes.objects(shape, SH.targetClass))
+        typed = f"?s a/rdfs:subClassOf* ?class VALUES ?class {{ {targets} }}" if targets else ""
+        rows = query(store, f"""SELECT DISTINCT ?s WHERE {{
+                                  {{ SELECT ?s (COUNT(DISTINCT ?o) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{path}> ?o }}
+                                     FILTER(?g NOT IN (<{ONTOLOGY_IRI}>, <{lookup}>)) }} GROUP BY ?s }}
+                                  FILTER(?n > {int(bound)}) {typed} }}""")
+        nodes.update(_term_key(row["s"]) for row in rows)
+    return nodes
 
 
 def _term_key(term) -> str:
@@ -199,7 +224,9 @@ def _term_key(term) -> str:
     return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
 
 
-def _validate_batches(path: str, batches: list[list[str]]) -> ValidationReport:
+def _validate_batches(path: str, mode: str, keys: list[str]) -> ValidationReport:
+    """Validate ``keys`` in batches of about ``_BATCH_TRIPLES``: graph IRIs (mode ``graphs``: their
+    triples) or subjects (mode ``subjects``: everything every data graph says about them)."""
     import gc
 
     import pyoxigraph as ox
@@ -216,8 +243,8 @@ def _validate_batches(path: str, batches: list[list[str]]) -> ValidationReport:
     classes: dict = {}
 
     def classes_of(node):
-        """A node's classes, read once per process: documents, places and firms are pointed to from
-        batch after batch, and their class is stated again in every graph that mentions them."""
+        """A node's classes in the whole store, read once per process: documents, places and firms
+        are pointed to from batch after batch."""
         found = classes.get(node)
         if found is None:
             if len(classes) >= _CLASS_CACHE:
@@ -227,9 +254,14 @@ def _validate_batches(path: str, batches: list[list[str]]) -> ValidationReport:
                                            and not isinstance(q.graph_name, ox.DefaultGraph)})
         return found
 
-    gc.freeze()  # the shapes and the ontology live for the whole run: no collection needs to scan them
-    gc.disable()
-    for keys in batches:
+    def read(key) -> list:
+        if mode == "graphs":
+            return [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(key))]
+        subject = ox.BlankNode(key[2:]) if key.startswith("_:") else ox.NamedNode(key)
+        return [q.triple for q in store.quads_for_pattern(subject, None, None, None)
+                if q.graph_name not in internal and not isinstance(q.graph_name, ox.DefaultGraph)]
+
+    def check(triples: set) -> ValidationReport:
         terms: dict = {}  # each term converted once per batch: IRIs repeat across thousands of triples
 
         def term(t):
@@ -238,21 +270,27 @@ def _validate_batches(path: str, batches: list[list[str]]) -> ValidationReport:
                 found = terms[t] = to_rdflib(t)
             return found
 
-        subjects = [ox.BlankNode(k[2:]) if k.startswith("_:") else ox.NamedNode(k) for k in keys]
-        # the same triple is often stated in many document graphs: de-duplicate before rdflib sees it
-        triples = {q.triple for subject in subjects for q in store.quads_for_pattern(subject, None, None, None)
-                   if q.graph_name not in internal and not isinstance(q.graph_name, ox.DefaultGraph)}
-        objects = {t.object for t in triples if isinstance(t.object, ox.NamedNode)} - set(subjects)
-        triples.update(ox.Triple(o, rdf_type, c) for o in objects for c in classes_of(o))
+        subjects = {t.subject for t in triples}
+        typed = {t.subject for t in triples if t.predicate == rdf_type}
+        others = {t.object for t in triples if isinstance(t.object, ox.NamedNode)} - subjects
+        triples.update(ox.Triple(n, rdf_type, c) for n in (subjects - typed) | others for c in classes_of(n))
         graph = Graph()
         for s, p, o in triples:
             graph.add((term(s), term(p), term(o)))
-        report = validate_graph(graph, shapes=shapes, ontology=ontology, inplace=True,
-                                focus_nodes=[term(s) for s in subjects])
-        conforms = conforms and report.conforms
-        violations.extend(report.violations)
-        del graph, triples
-        terms.clear()
-        gc.collect()  # once per batch, instead of collections that rescan every live object as memory grows
+        return validate_graph(graph, shapes=shapes, ontology=ontology, inplace=True,
+                              focus_nodes=[term(s) for s in subjects])
+
+    gc.freeze()  # the shapes and the ontology live for the whole run: no collection needs to scan them
+    gc.disable()
+    batch: set = set()
+    for i, key in enumerate(keys):
+        batch.update(read(key))  # the same triple is often in many graphs: a set before rdflib sees it
+        if len(batch) > _BATCH_TRIPLES or i == len(keys) - 1:
+            report = check(batch)
+            conforms = conforms and report.conforms
+            violations.extend(report.violations)
+            batch = set()
+            gc.collect()  # once per batch, instead of collections that rescan every live object as memory grows
+            gc.freeze()  # what survives (the class cache) is never scanned again: a collection costs one batch
     gc.enable()
     return ValidationReport(conforms, violations)

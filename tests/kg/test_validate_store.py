@@ -72,3 +72,36 @@ def test_small_batches_and_processes_find_the_same(store, monkeypatch, jobs):
     monkeypatch.setattr(kg.validation, "_BATCH_TRIPLES", 3)  # one or two subjects per batch
     report = validate_store(store, jobs=jobs)
     assert [(v.focus, v.component) for v in report.violations] == [("http://example.org/plant", "MaxCountConstraintComponent")]
+
+
+# graph B repeats the firm without its evidence sentence: B alone lacks kg:evidence, the union has it
+DOC_B_SHORT = """
+ex:doc2 a kg:Document ; dcterms:title "B report" ; kg:sourceFile "b.md" ;
+    kg:sha256 "1111111111111111111111111111111111111111111111111111111111111111" .
+ex:acme a kg:Company ; rdfs:label "Acme" ; prov:wasDerivedFrom ex:doc2 .
+"""
+# graph B gives the plant (typed only in graph A) a year that is not a gYear
+DOC_B_UNTYPED = """
+ex:doc2 a kg:Document ; dcterms:title "B report" ; kg:sourceFile "b.md" ;
+    kg:sha256 "1111111111111111111111111111111111111111111111111111111111111111" .
+ex:plant kg:year "next spring" .
+"""
+
+
+def _store(tmp_path, *docs: str):
+    path = tmp_path / "store"
+    graphs = {f"http://example.org/g{i}": _triples(doc) for i, doc in enumerate(docs)}
+    write_store(path, graphs=graphs, ontology_files=[ONTOLOGY_FILE])
+    return path
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_count_one_graph_misses_is_judged_on_the_union(tmp_path, monkeypatch, jobs):
+    monkeypatch.setattr(kg.validation, "_BATCH_TRIPLES", 3)  # each graph in its own batch
+    assert validate_store(_store(tmp_path, DOC_A, DOC_B_SHORT), jobs=jobs).conforms
+
+
+def test_a_node_typed_in_another_graph_is_still_checked(tmp_path, monkeypatch):
+    monkeypatch.setattr(kg.validation, "_BATCH_TRIPLES", 3)
+    report = validate_store(_store(tmp_path, DOC_A, DOC_B_UNTYPED))
+    assert [(v.focus, v.component) for v in report.violations] == [("http://example.org/plant", "DatatypeConstraintComponent")]
