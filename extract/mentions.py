@@ -21,7 +21,16 @@ _PLACE_SUFFIXES = ("Zone", "Area", "Park", "District", "Port", "County", "Provin
 # Names ending so are plans, programmes or regions, not organisations; policies get their own extractor.
 _NOT_ORG_SUFFIXES = ("Plan", "Initiative", "Strategy", "Circle", "Program", "Programme", "Law", "Belt",
                      "Goal", "Goals", "Target", "Policy", "Project", "Index", "Report", "Award", "Forum",
-                     "Week", "Expo", "Summit", "Conference", "Economy")
+                     "Week", "Expo", "Summit", "Conference", "Economy", "Opinion", "Opinions", "Guideline",
+                     "Guidelines", "Act", "Measures", "Outline", "Roadmap", "Principles",
+                     "River", "Corridor", "Agglomeration", "Megaregion", "Region", "Cities", "Delta", "Basin",
+                     "Channel", "Metropolis", "Valley")
+# words that, with place names, make a region's name: "Chengdu-Chongqing Twin Cities", "Greater Detroit"
+_REGION_WORDS = frozenset({"Twin", "Cities", "Greater", "Region", "Area", "Economic", "Circle", "Northeast", "Northwest",
+                           "Southeast", "Southwest", "Northern", "Southern", "Eastern", "Western", "Central"})
+# an action named in title case: "Development of the Western Region", "Creation of a Remote Medical System"
+_ACTION_NAME = re.compile(r"^(?:Development|Construction|Creation|Promotion|Implementation|Establishment|Building|"
+                          r"Acceleration|Deepening|Opinions?|Notice|Guidance|Measures)\s+(?:of|on|for)\b")
 _NAME_OK = re.compile(r"^[A-Z0-9][\w&'’.,()/+ -]*$")
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s")
 _LEADING_ROLE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,3}?(?:of|at)\s+(?=[A-Z])|^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3},\s+")
@@ -145,7 +154,7 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
         elif ent.label_ == "GPE":
             found.append(Mention("place", name, "Place", start, end, start=ent.start_char, end=ent.end_char))
         elif ent.label_ == "ORG":
-            if name.split()[-1] in _NOT_ORG_SUFFIXES or is_role_phrase(name):
+            if name.split()[-1] in _NOT_ORG_SUFFIXES or is_role_phrase(name) or not_an_organization(name, reference):
                 continue
             if len(ent) == 1 and ent[0].tag_.startswith("VB"):
                 continue  # "Invest in ..." at the start of a list item
@@ -161,6 +170,14 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
             found.append(Mention("person", name, "Person", start, end, role, affiliation,
                                  start=ent.start_char, end=ent.end_char))
     return found + governments + titled_leaders(doc, found)
+
+
+def not_an_organization(name: str, reference: Reference) -> bool:
+    """A name the recogniser calls an organisation that is a term, a region or an action."""
+    if name in reference.terms or _ACTION_NAME.match(name):
+        return True
+    parts = [p for p in re.split(r"[\s\-–]+", name) if p]
+    return any(reference.place(p) for p in parts) and all(reference.place(p) or p in _REGION_WORDS for p in parts)
 
 
 def _org_or_place_word(word: str, reference: Reference) -> bool:

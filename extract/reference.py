@@ -33,6 +33,7 @@ class Reference:
     organizations: dict[str, RefOrganization] = field(default_factory=dict)
     legal_forms: frozenset[str] = frozenset()
     type_words: dict[str, str] = field(default_factory=dict)  # word -> organisation kind
+    terms: frozenset[str] = frozenset()  # abbreviations that name a technology or measure, never an organisation
     _place_alias: dict[str, str] = field(default_factory=dict)
     _org_alias: dict[str, str] = field(default_factory=dict)
 
@@ -86,5 +87,6 @@ def load_reference(directory: Path) -> Reference:
                 word, meaning = line.rstrip("\n").split("\t")[:2]
                 words[word] = meaning
     ref.legal_forms = frozenset(w for w, m in words.items() if m == "legal_form")
-    ref.type_words = {w: m for w, m in words.items() if m != "legal_form"}
+    ref.terms = frozenset(w for w, m in words.items() if m == "not_organization")
+    ref.type_words = {w: m for w, m in words.items() if m not in ("legal_form", "not_organization")}
     return ref

@@ -6,6 +6,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from .acronyms import definitions
 from .mentions import Mention, org_kind
 from .records import Evidence, OrganizationRecord, PersonRecord, PlaceRecord
 from .reference import Reference
@@ -87,10 +88,35 @@ def _merge_variants(surfaces: dict[str, Counter[str]], evidence: dict[str, list[
                       and word in (_initials(ws), _initials([w for w in ws if w.casefold().strip(".") not in legal]))]
         else:
             longer = [k for k, ws in remaining.items() if k != key and len(ws) >= 2 and k in surfaces and ws[0] == word]
-        # a parent firm is named by its first word more often than its units are ("Corning" vs "Corning Display Technology")
-        if len(longer) == 1 and not reference.place(word) and \
-                sum(surfaces[key].values()) <= sum(surfaces[longer[0]].values()):
+            if len(longer) > 1:
+                # "Schneider": "Schneider Electric" rather than "Schneider Electric Business Value Institute",
+                # which extends it; else the one full legal name ("Mizuho Financial Group", not "Mizuho Bank")
+                longer = [k for k in longer if all(remaining[o][:len(remaining[k])] == remaining[k] for o in longer)] \
+                    or [k for k in longer if _legal_name(remaining[k], legal)]
+        if len(longer) != 1 or reference.place(word):
+            continue
+        # a parent firm is named by its first word more often than its units are ("Corning" vs "Corning Display
+        # Technology"); a short legal name is the firm's own ("Ford" and "Ford Motor Company")
+        if sum(surfaces[key].values()) <= sum(surfaces[longer[0]].values()) or _legal_name(remaining[longer[0]], legal):
             merge(key, longer[0])
+
+
+def _legal_name(words: list[str], legal: set[str]) -> bool:
+    """A firm's full legal name: at most two words between its first word and a legal form ("Ford Motor Company")."""
+    return 2 <= len(words) <= 4 and words[-1].casefold().strip(".") in legal
+
+
+def defined_terms(texts: set[str], reference: Reference) -> set[str]:
+    """Short and long forms of the abbreviations the texts define by a long form that names no organisation:
+    "Internet of Things (IoT)" gives both; "National Development and Reform Commission (NDRC)" neither."""
+    organization_words = reference.legal_forms | set(reference.type_words)
+    terms: set[str] = set()
+    for text in sorted(texts):
+        for short, long in definitions(text):
+            if not (reference.organization(long) or reference.organization(short)
+                    or organization_words & set(re.split(r"[\s-]+", long))):
+                terms.update((short, long))
+    return terms
 
 
 def resolve(
@@ -115,10 +141,11 @@ def resolve(
         org_evidence[key].append(evidence)
         return key
 
+    terms = defined_terms({item.evidence.text for item in located if item.mention.kind == "organization"}, reference)
     for item in located:
         m = item.mention
         if m.kind == "organization":
-            if name_key(m.name) in place_keys:
+            if name_key(m.name) in place_keys or m.name in terms:
                 continue
             add_org(m.name, item.evidence)
         elif m.kind == "place":

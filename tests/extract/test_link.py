@@ -28,6 +28,16 @@ def test_parent_is_not_absorbed_by_its_unit(reference):
     assert sorted(o.name for o in orgs) == ["Corvex", "Corvex Display Technology"]
 
 
+def test_a_first_word_joins_the_legal_name_or_the_name_the_others_extend(reference):
+    names = ["Varda", "Varda", "Varda", "Varda Motor Company", "Pellin", "Pellin Electric", "Pellin Electric",
+             "Pellin Electric Research Institute", "Pellin Electric Green Works"]
+    orgs, _, _ = resolve([_org(n, i) for i, n in enumerate(names)], [], reference)
+    by_name = {o.name: o for o in orgs}
+    assert "Varda Motor Company" in by_name["Varda"].aliases
+    assert "Pellin" in by_name["Pellin Electric"].aliases
+    assert {"Pellin Electric Research Institute", "Pellin Electric Green Works"} <= set(by_name)
+
+
 def test_prune_policy_site_and_common_word_organisations():
     orgs = [OrganizationRecord(n) for n in ("Siemens", "Belt and Road", "Siemens Chengdu Factory", "Hydrogen")]
     people = [PersonRecord("Ann Lee", affiliation="Hydrogen")]

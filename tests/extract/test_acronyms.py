@@ -1,0 +1,30 @@
+"""Abbreviations defined in the text, and names that are terms, regions or actions rather than organisations."""
+from extract.acronyms import definitions
+from extract.mentions import not_an_organization
+from extract.resolve import defined_terms
+
+
+def test_definitions_pair_a_short_form_with_the_words_that_spell_it():
+    text = ("Rivet uses the Internet of Things (IoT) and works with the Lakeside Water Authority (LWA); "
+            "its Battery Swap Stations (BSS) opened in 2022, says the report (page 4).")
+    assert definitions(text) == [("IoT", "Internet of Things"), ("LWA", "Lakeside Water Authority"),
+                                 ("BSS", "Battery Swap Stations")]
+
+
+def test_a_parenthesis_that_spells_nothing_is_no_definition():
+    assert definitions("Revenue rose (YOY) while the Orbit Foundry Company (see below) grew.") == []
+
+
+def test_terms_are_defined_by_long_forms_that_name_no_organisation(reference):
+    texts = {"Fleets use Vehicle Health Monitoring (VHM) software.",
+             "The Northern Grid Association (NGA) and Harbor Robotics Company (HRC) signed a deal."}
+    assert defined_terms(texts, reference) == {"VHM", "Vehicle Health Monitoring"}
+
+
+def test_regions_terms_and_actions_are_not_organisations(reference):
+    assert not_an_organization("Chengdu-Chongqing", reference)
+    assert not_an_organization("Chengdu-Chongqing Twin Cities", reference)
+    assert not_an_organization("IoT", reference)
+    assert not_an_organization("Development of the Western Region", reference)
+    assert not not_an_organization("Chongqing Changan Automobile", reference)
+    assert not not_an_organization("Chengdu Bus Company", reference)
