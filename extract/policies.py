@@ -19,11 +19,21 @@ from dataclasses import dataclass
 from .records import PolicyRecord
 from .sentences import TITLE_WORD, YEAR, Sentence
 
+_CONN_WORDS = r"(?:of|and|for|on|the|in|to|with|&|a|an)"
+
 HEADS = (
     "Plan|Plans|Strategy|Strategies|Initiative|Initiatives|Law|Laws|Regulation|Regulations|Program|Programme|"
     "Programs|Programmes|Policy|Policies|Act|Directive|Guidelines|Guideline|Opinions|Opinion|Measures|Outline|"
     "Belt|Circle|Mechanism|Taxonomy|Scheme|Roadmap|Blueprint|Framework|Deal|Goals|Targets|Pact|Agenda|Notice|"
-    "Rules|Provisions|Catalogue|Catalog|Action Plan|FYP|Agreement|Act"
+    "Rules|Provisions|Catalogue|Catalog|Action Plan|FYP|Agreement|Act|Planning"
+)
+# a quoted name followed by its kind in lower case: "the "dual circulation" strategy", "the "Made Different" program"
+_KIND_AFTER = re.compile(r"^[”\"」》]?\s*(strateg(?:y|ies)|polic(?:y|ies)|plans?|programs?|programmes?|initiatives?|"
+                         r"campaigns?|schemes?|targets?|goals?|paradigm|agreement|pilot zones?)\b")
+# a Chinese policy document is named head first: "Opinions on Promoting the High-Quality Development of Logistics"
+_HEAD_FIRST = re.compile(
+    rf"(?<![\w-])((?:Guiding |Implementation |Several )?(?:Opinions|Notice|Guidelines|Measures|Regulations|Provisions|"
+    rf"Decision|Plan)[ ]+(?:on|for|of)[ ]+(?:{_CONN_WORDS}[ ]+)*{TITLE_WORD}(?:[ \-–]+(?:{_CONN_WORDS}[ ]+)*{TITLE_WORD})*)"
 )
 _CAP = TITLE_WORD
 _CONN = r"(?:of|and|for|on|the|in|to|with|&|a|an)"
@@ -43,6 +53,7 @@ _TARGET = re.compile(
     re.I,
 )
 _BIBLIOGRAPHY = re.compile(r"^\s*\[?\d+[.\]]\s*[“\"]")
+_CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$")  # "Recommendations for the Region ..... 216"
 _ISSUED = re.compile(
     r"\b(?:issued|released|promulgated|published|introduced|launched|put forward|adopted|enacted|announced|unveiled|"
     r"implemented|implementing|according to|under|in line with|in accordance with|pursuant to|guided by)\b",
@@ -100,7 +111,14 @@ def _specific(word: str, sent: Sentence, start: int) -> bool:
         or "-" in word
         or (word.isupper() and len(word) >= 2)
         or any(p.start - sent.start == start for p in sent.places)
+        or _entity_at(sent, start) in ("GPE", "NORP", "LOC", "LAW", "EVENT")
     )
+
+
+def _entity_at(sent: Sentence, start: int) -> str:
+    """The recogniser's entity label of the token at ``start`` in the sentence ("Paris" in "Paris Agreement")."""
+    span = sent.span.doc.char_span(sent.start + start, sent.start + start + 1, alignment_mode="expand")
+    return span[0].ent_type_ if span is not None and len(span) else ""
 
 
 def _year(name: str, sentence: str, issued: bool) -> str | None:
@@ -116,8 +134,8 @@ def _year(name: str, sentence: str, issued: bool) -> str | None:
 def find_policies(sent: Sentence) -> list[FoundPolicy]:
     """Policies named in one sentence."""
     text = sent.text
-    if _BIBLIOGRAPHY.match(text):
-        return []  # a reference list cites titles; it does not name policies
+    if _BIBLIOGRAPHY.match(text) or _CONTENTS_LINE.search(text):
+        return []  # a reference list or a table of contents cites titles; it does not name policies
     issued = bool(_ISSUED.search(text))
     spans: list[tuple[int, int, str]] = []
     blocked: list[tuple[int, int]] = []
@@ -125,7 +143,11 @@ def find_policies(sent: Sentence) -> list[FoundPolicy]:
     for m in _QUOTED.finditer(text):
         title = " ".join(m.group(1).split()).strip(" ,.;:")
         words = title.split()
-        if not 2 <= len(words) <= 40 or not title[:1].isupper() or ", " in title and not issued:
+        kind_after = _KIND_AFTER.match(text[m.end(1):])
+        if kind_after and 1 <= len(words) <= 12 and not _HEAD_END.search(title):
+            spans.append((m.start(1), m.end(), f"{title} {kind_after.group(1)}"))
+            continue
+        if not 2 <= len(words) <= 40 or not (title[:1].isupper() or title[:1].isdigit()) or ", " in title and not issued:
             blocked.append((m.start(1), m.end(1)))  # "Good Tale of Two Cities, Building ...": a slogan
             continue
         before = text[max(0, m.start() - 60) : m.start()]
@@ -139,7 +161,7 @@ def find_policies(sent: Sentence) -> list[FoundPolicy]:
             continue
         if _NOT_POLICY_NEXT.match(text[m.end(1):]):
             continue  # "Regional Plan Association" is an organisation
-        name, start = _trim(m.group(0).rstrip("."), m.start(0), sent)
+        name, start = _trim(m.group(0).rstrip(".’'”"), m.start(0), sent)
         words = name.split()
         capitals = [w for w in words[:-1] if w[:1].isupper() or w[:1].isdigit()]
         if len(words) < 2 or not capitals:
@@ -147,6 +169,10 @@ def find_policies(sent: Sentence) -> list[FoundPolicy]:
         if len(words) == 2 and not _specific(words[0], sent, start):
             continue  # "Economic Circle", "Master Plan": a bare generic title is a back-reference
         spans.append((start, m.end(0), name))
+
+    for m in _HEAD_FIRST.finditer(text):
+        if not any(a <= m.start(1) < b for a, b, _ in spans):
+            spans.append((m.start(1), m.end(1), m.group(1).rstrip(".")))
 
     for m in _TARGET.finditer(text):
         if not any(a <= m.start(1) < b for a, b, _ in spans):

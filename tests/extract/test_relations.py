@@ -129,3 +129,28 @@ def test_policy_key_merges_surface_forms():
 def test_title_in_corner_brackets(parse):
     names = [p.record.name for p in find_policies(parse("The ministry released 「Basic Strategy for Green Ships」 last year."))]
     assert names == ["Basic Strategy for Green Ships"]
+
+
+def test_quoted_name_followed_by_its_kind(parse):
+    names = [p.record.name for p in find_policies(parse('The province follows the "open coast" strategy and the "Made Local" program.'))]
+    assert names == ["open coast strategy", "Made Local program"]
+
+
+def test_document_named_head_first(parse):
+    text = "In May 2023 the city released Opinions on Promoting the Green Development of Inland Ports."
+    names = [p.record.name for p in find_policies(parse(text))]
+    assert names == ["Opinions on Promoting the Green Development of Inland Ports"]
+
+
+def test_quoted_title_starting_with_a_number(parse):
+    names = [p.record.name for p in find_policies(parse('During the "16th Five-Year Plan", the port will grow.'))]
+    assert names == ["16th Five-Year Plan"]
+
+
+def test_two_word_title_the_recogniser_calls_a_law(parse):
+    names = [p.record.name for p in find_policies(parse("The two states signed the Geneva Agreement in 1990."))]
+    assert names == ["Geneva Agreement"]
+
+
+def test_table_of_contents_line_names_no_policy(parse):
+    assert find_policies(parse("4. Suggestions on the Regional Development Strategy ..... 118")) == []
