@@ -53,6 +53,11 @@ def is_named_site(name: str) -> bool:
     return bool(_SITE_NAME.search(name)) and not re.search(r"\b(?:Co|Ltd|Inc|Corporation|Group|Company)\b", name)
 
 
+def _in_parentheses(text: str, at: int) -> bool:
+    before = text[:at]
+    return before.count("(") > before.count(")")
+
+
 def _status(text: str, kind: str) -> str:
     if kind == "headquarters":  # "is headquartered in" states a fact whatever its tense
         return "planned" if hypothetical(text) else "operating"
@@ -71,6 +76,9 @@ def _named_facilities(sent: Sentence) -> list[FacilityRecord]:
             operator = max(owners, key=lambda o: (site.name.startswith(o.name + " "), o.end)).name
         elif sent.self_reference() or (sent.author and site.name.startswith(sent.author.split()[0])):
             operator = sent.author or ""
+        elif not any(p.start == site.start for p in sent.places) and len(site.name.split()) > 2:
+            # "CCEC Technical Center": a site named after its operator; linking keeps it only if that firm is known
+            operator = site.name.split()[0]
         else:
             continue
         word = _NAMED_SITE.search(site.name).group()  # type: ignore[union-attr]
@@ -94,7 +102,8 @@ def find_facilities(sent: Sentence) -> list[FacilityRecord]:
         return []
     found: dict[tuple[str, str], FacilityRecord] = {(f.operator, f.name): f for f in _named_facilities(sent)}
     named_spans = [(o.start, o.end) for o in sent.orgs if _NAMED_SITE.search(o.name)]
-    operators = [o for o in sent.orgs if o.label != "GovernmentBody" and (o.start, o.end) not in named_spans]
+    operators = [o for o in sent.orgs if o.label != "GovernmentBody" and (o.start, o.end) not in named_spans
+                 and not _in_parentheses(text, o.start - sent.start)]  # "(NYSE: GLW)" names no operator
     for m in _SITE.finditer(text):
         site_at = sent.start + m.start()
         if any(a <= site_at < b for a, b in named_spans):
@@ -114,6 +123,9 @@ def find_facilities(sent: Sentence) -> list[FacilityRecord]:
         after = [p for p in places if p.start >= site_at]
         # "production nodes in Hefei, Chongqing, and Wuhan": one facility per listed place
         listed = [p for p in after if p.start - site_at < 80] or ([most_specific(places)] if places else [])
+        if not any(re.search(r"\b(?:and|or)\b|&", text[a.end - sent.start:b.start - sent.start])
+                   for a, b in zip(listed, listed[1:])):
+            listed = listed[:1]  # "in Corning, New York, USA" is one place, named down to its country
         for place in listed:
             key = (operator, kind + place.name)
             if key in found or place.name == operator:

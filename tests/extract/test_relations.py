@@ -52,6 +52,21 @@ def test_facility_under_construction(parse):
     assert f.status == "under_construction"
 
 
+def test_a_place_named_down_to_its_country_is_one_site(parse):
+    [f] = find_facilities(parse("Siemens is headquartered in Chengdu, Sichuan, China."))
+    assert (f.operator, f.kind, f.place) == ("Siemens", "headquarters", "Chengdu")
+
+
+def test_an_organisation_in_parentheses_runs_no_site(parse):
+    found = find_facilities(parse("Siemens AG (NYSE: SIE) opened a plant in Wuhan."))
+    assert [f.operator for f in found] == ["Siemens AG"]
+
+
+def test_a_site_named_after_its_operator(parse):
+    found = find_facilities(parse("In 2019, Rivet Motors Technical Center was officially launched in Chengdu."))
+    assert [(f.name, f.operator, f.place) for f in found] == [("Rivet Motors Technical Center", "Rivet", "Chengdu")]
+
+
 # partnerships -----------------------------------------------------------------
 
 def test_joint_venture_between_named_parties(parse):
