@@ -39,27 +39,25 @@ def _trim(name: str) -> str:
 
 
 def find_projects(sent: Sentence) -> list[ProjectRecord]:
-    """At most one project per sentence: the first named one, else a delimited "... project"."""
+    """Every named project of a sentence, else at most one delimited "... project"."""
     text = sent.text
-    name = None
+    names: list[str] = []
     for m in _NAMED.finditer(text):
         candidate = _trim(m.group(1))
-        if len(candidate.split()) >= 2 and any(w[:1].isupper() for w in candidate.split()[:-1]):
-            name = candidate
-            break
+        if len(candidate.split()) >= 2 and any(w[:1].isupper() for w in candidate.split()[:-1]) \
+                and candidate not in names:
+            names.append(candidate)
     participants = sent.org_names()
     money = amounts(text)
     year = first_year(text)
-    if name is None and (participants or money or year):
+    if not names and (participants or money or year):
         for chunk in sent.span.noun_chunks:
             if chunk.root.lower_ not in _LOWER_HEADS:
                 continue
             words = [t.text for t in chunk if t.lower_ not in _VAGUE and t.pos_ not in ("DET", "PRON", "NUM")]
             if len(words) >= 2 and chunk.root.text == words[-1]:
-                name = " ".join(words)
+                names.append(" ".join(words))
                 break
-    if name is None:
-        return []
     place = most_specific(sent.places)
     return [ProjectRecord(name=name, participants=participants, place=place.name if place else None,
-                          amount="; ".join(money) or None, year=year, status=status_of(text))]
+                          amount="; ".join(money) or None, year=year, status=status_of(text)) for name in names]

@@ -53,7 +53,11 @@ class Sentence:
         if self.author is None:
             return False
         words = {t.lower_ for t in self.span}
-        return bool(words & _SELF) or (not self.orgs and bool(_COMPANY_WORDS.search(self.text)))
+        if words & _SELF:
+            return True
+        # "the company" before any firm is named is the author: "the company formed a joint venture with Acme"
+        company = _COMPANY_WORDS.search(self.text)
+        return company is not None and all(company.start() < m.start - self.start for m in self.orgs)
 
     def org_names(self) -> list[str]:
         """Distinct organisation names in order of appearance, the author first when it speaks of itself."""

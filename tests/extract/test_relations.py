@@ -92,6 +92,15 @@ def test_partnership_with_the_author(parse):
     assert p.parties == ["Siemens", "Bosch"] and p.kind == "agreement"
 
 
+def test_the_company_named_before_its_partner_is_the_author(parse):
+    [p] = find_partnerships(parse("Last year the company formed a joint venture with Bosch.", author="Siemens"))
+    assert p.parties == ["Siemens", "Bosch"] and p.kind == "joint_venture"
+
+
+def test_the_company_named_after_another_firm_is_not_the_author(parse):
+    assert find_partnerships(parse("Bosch said the company will cooperate closely.", author="Siemens")) == []
+
+
 # projects -----------------------------------------------------------------------
 
 def test_named_project(parse):
@@ -102,6 +111,11 @@ def test_named_project(parse):
 def test_delimited_lower_case_project(parse):
     [p] = find_projects(parse("Siemens invested RMB 2 billion in a hydrogen demonstration project in Chengdu."))
     assert "hydrogen demonstration project" in p.name and p.amount and p.place == "Chengdu"
+
+
+def test_every_named_project_of_a_sentence(parse):
+    text = "Goods reach Europe by the Western Land-Sea Corridor and the Northern Rail Express."
+    assert [p.name for p in find_projects(parse(text))] == ["Western Land-Sea Corridor", "Northern Rail Express"]
 
 
 def test_aspiration_is_not_a_project(parse):
