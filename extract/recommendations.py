@@ -183,6 +183,11 @@ def find_recommendations(blocks: list[BlockView]) -> list[FoundRecommendation]:
         chosen = [j for j in _items(blocks, scope, parent) if j not in nested]
         if not chosen:
             continue  # no list under it: its explicit suggestions are found sentence by sentence below
+        if blocks[chosen[0]].kind == "heading":
+            # numbered paragraphs that open with an imperative are items too: a last item or sub-items set in
+            # bold type rather than as headings ("5. Accelerate ...", "a) Provide incentives ...")
+            chosen = sorted(set(chosen) | {j for j in scope if blocks[j].kind in ("paragraph", "item")
+                                           and numbering(blocks[j].text) and _imperative(blocks[j], skip_number=True)})
         covered.update(scope)
         for k, j in enumerate(chosen):
             item = blocks[j]

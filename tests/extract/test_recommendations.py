@@ -34,6 +34,20 @@ def test_numbered_children_of_a_suggestions_heading(blocks):
     assert [i for i, _, _ in first.spans] == [2, 3]  # the heading and the sentence under it
 
 
+def test_numbered_imperative_paragraphs_beside_item_headings(blocks):
+    views = blocks(
+        ("heading", 1, "Report"),
+        ("heading", 2, "Part III: Recommendations"),
+        ("heading", 3, "1. Expand the bonded logistics zone."),
+        ("paragraph", 0, "a) Offer tax credits to freight forwarders."),
+        ("paragraph", 0, "Freight volumes doubled in 2020."),
+        ("paragraph", 0, "2. Train more engineers for smart factories."),
+        ("paragraph", 0, "3. Demand grew quickly after the reform."),
+    )
+    assert texts(views) == ["Expand the bonded logistics zone.", "Offer tax credits to freight forwarders.",
+                            "Train more engineers for smart factories."]
+
+
 def test_lead_in_paragraph_with_numbered_paragraphs(blocks):
     views = blocks(
         ("heading", 1, "Report"),
