@@ -17,7 +17,7 @@ ROLE_WORDS = frozenset(
     ambassador consul counsellor counselor commissioner advisor adviser spokesperson spokesman
     dean editor reporter correspondent engineer chairperson treasurer""".split()
 )
-_PLACE_SUFFIXES = ("Zone", "Area", "Park", "District", "Port", "County", "Province", "City", "Town")
+_PLACE_SUFFIXES = ("Zone", "Area", "Park", "District", "Port", "County", "Province", "City", "Town", "Plain", "Plateau")
 # Names ending so are plans, programmes or regions, not organisations; policies get their own extractor.
 _NOT_ORG_SUFFIXES = ("Plan", "Initiative", "Strategy", "Circle", "Program", "Programme", "Law", "Belt",
                      "Goal", "Goals", "Target", "Policy", "Project", "Index", "Report", "Award", "Forum",
@@ -163,13 +163,24 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
             found.append(Mention("organization", name, org_kind(name, reference), start, end,
                                  start=ent.start_char, end=ent.end_char))
         elif ent.label_ == "PERSON" and _person_name(name) and name.split()[-1] not in _PLACE_SUFFIXES \
-                and not _org_or_place_word(name.split()[-1], reference):
+                and not _org_or_place_word(name.split()[-1], reference) and not _quoted_or_listed(doc, ent) \
+                and name.split()[0] not in _REGION_WORDS:
             role, affiliation = _role_after(doc, ent)
             if role is None:
                 role, affiliation = _role_before(doc, ent)
             found.append(Mention("person", name, "Person", start, end, role, affiliation,
                                  start=ent.start_char, end=ent.end_char))
-    return found + governments + titled_leaders(doc, found)
+    return found + governments + titled_leaders(doc, found) + cited_authors(doc)
+
+
+_CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$")  # "Opening Remarks ..... 120"
+
+
+def _quoted_or_listed(doc, ent) -> bool:
+    """A name inside a quoted title ("Strategic Roadmap for Hydrogen and Fuel Cells") or a table of contents."""
+    before = doc.text[:ent.start_char]  # the whole block: a sentence may start inside a quotation
+    return (before.count('"') % 2 == 1 or before.count("“") > before.count("”") or before.count("「") > before.count("」")
+            or before.count("《") > before.count("》") or bool(_CONTENTS_LINE.search(ent.sent.text)))
 
 
 def not_an_organization(name: str, reference: Reference) -> bool:
@@ -203,6 +214,25 @@ def titled_leaders(doc, found: list[Mention]) -> list[Mention]:
         sent = span.sent
         out.append(Mention("person", m.group(2), "Person", sent.start_char, sent.end_char, role=m.group(1),
                            start=m.start(2), end=m.end(2)))
+    return out
+
+
+# a Chinese citation names its authors before the title: "王伟、李娜:《...》", "周强主编:《...》", "陈明等:《...》"
+_CITED = re.compile(r"((?:[\u4e00-\u9fff]{2,3}(?:主编|编|等)?\s*[、,，]\s*)*[\u4e00-\u9fff]{2,3}(?:主编|编|等)?)\s*[:：]\s*《")
+_CITED_NAME = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:主编|编|等)?(?=\s*(?:[、,，]|$))")
+
+
+def cited_authors(doc) -> list[Mention]:
+    """The authors of works cited in Chinese, as people (the recogniser reads no Chinese)."""
+    out = []
+    for m in _CITED.finditer(doc.text):
+        for name in _CITED_NAME.finditer(m.group(1)):
+            span = doc.char_span(m.start(1) + name.start(1), m.start(1) + name.end(1), alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span.sent
+            out.append(Mention("person", name.group(1), "Person", sent.start_char, sent.end_char,
+                               start=m.start(1) + name.start(1), end=m.start(1) + name.end(1)))
     return out
 
 

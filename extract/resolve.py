@@ -25,7 +25,7 @@ def name_key(name: str, legal_forms: frozenset[str] = frozenset()) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
     words = [w for w in re.split(r"[\s,]+", text) if w and w not in legal_forms]
-    return re.sub(r"[^0-9a-z]+", "", " ".join(words or text.split()).casefold())
+    return re.sub(r"[\W_]+", "", " ".join(words or text.split()).casefold())  # letters of any script
 
 
 def unique_evidence(evidence: list[Evidence]) -> list[Evidence]:

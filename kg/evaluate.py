@@ -56,7 +56,7 @@ def name_key(text: str) -> str:
     """Case, accent, punctuation, leading-article and legal-form insensitive key."""
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
-    words = re.findall(r"[a-z0-9]+", folded.replace("&", " and "))
+    words = re.findall(r"[^\W_]+", folded.replace("&", " and "))  # letters of any script: 张邦辉 is a name too
     if words and words[0] == "the":
         words = words[1:]
     kept = [w for w in words if w not in _LEGAL] or words

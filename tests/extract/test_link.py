@@ -38,6 +38,12 @@ def test_a_first_word_joins_the_legal_name_or_the_name_the_others_extend(referen
     assert {"Pellin Electric Research Institute", "Pellin Electric Green Works"} <= set(by_name)
 
 
+def test_names_in_chinese_script_stay_apart(reference):
+    people = [Located(Mention("person", n, "Person", 0, 3), Evidence("d", f"s{i}", i, i + 3)) for i, n in enumerate(["王伟", "李娜"])]
+    _, _, persons = resolve(people, [], reference)
+    assert sorted(p.name for p in persons) == ["李娜", "王伟"]
+
+
 def test_prune_policy_site_and_common_word_organisations():
     orgs = [OrganizationRecord(n) for n in ("Siemens", "Belt and Road", "Siemens Chengdu Factory", "Hydrogen")]
     people = [PersonRecord("Ann Lee", affiliation="Hydrogen")]

@@ -57,3 +57,18 @@ def test_person_like_name_ending_in_an_organisation_word_is_not_a_person(nlp, re
 
     doc = nlp("According to a report by Sequoia China, automation will grow.")
     assert not [m for m in doc_mentions(doc, reference) if m.kind == "person"]
+
+
+def test_names_inside_quoted_titles_are_not_people(nlp, reference):
+    text = 'The ministry published 「Strategic Roadmap for Hydrogen and Fuel Cells」 and "Harbor Days" last year.'
+    assert [m.name for m in _mentions(nlp, reference, text) if m.kind == "person"] == []
+
+
+def test_a_quotation_before_the_speaker_does_not_hide_the_speaker(nlp, reference):
+    text = '"We will grow the seed business. It matters," Maria Lopez, director of the academy, said.'
+    assert "Maria Lopez" in [m.name for m in _mentions(nlp, reference, text) if m.kind == "person"]
+
+
+def test_authors_of_works_cited_in_chinese(nlp, reference):
+    text = "王伟、李娜:《制造业研究》,2019 年版。周强主编:《集群研究》。"
+    assert [m.name for m in _mentions(nlp, reference, text) if m.kind == "person"] == ["王伟", "李娜", "周强"]
