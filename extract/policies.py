@@ -43,7 +43,9 @@ _NAMED = re.compile(
     rf"(?<![\w-])({_CAP}(?:[ \-–]+(?:{_CONN}[ ]+)*{_CAP})*?[ \-–]+(?:{HEADS}){_TAIL})(?![\w-])(?![ ]+[A-Z])"
     rf"(?:\s*\((?:\d{{4}}\s*[-–]\s*\d{{4}})\))?"
 )
-_QUOTED = re.compile(r"[“\"「《]([^”\"」》]{6,250})[”\"」》]")  # English, Chinese corner and title brackets
+_QUOTED = re.compile(r"[“\"「《‘]([^”\"」》’]{6,250})[”\"」》’]")  # English, Chinese corner and title brackets
+# a quoted title may also end in a budget word: "a 2 trillion yen ‘Green Innovation Fund’"
+_QUOTED_HEAD_END = re.compile(r"\b(?:Fund|Budget)$")
 _GOAL = r"(?:(?:dual|double|twin)[- ]carbon|carbon (?:peak(?:ing)?|neutrality)|peak(?:ing)? (?:carbon|(?:CO2 |GHG |carbon )?emissions)|net[- ]zero(?: emissions?)?|\"?zero[- ]carbon society\"?)"
 _BY_YEAR = r"(?:\s+(?:by|before|in)\s+(?:FY)?\d{4})"
 # a climate target: "carbon neutrality goals", "peak carbon by 2030 and carbon neutrality by 2060"
@@ -147,11 +149,13 @@ def find_policies(sent: Sentence) -> list[FoundPolicy]:
         if kind_after and 1 <= len(words) <= 12 and not _HEAD_END.search(title):
             spans.append((m.start(1), m.end(), f"{title} {kind_after.group(1)}"))
             continue
-        if not 2 <= len(words) <= 40 or not (title[:1].isupper() or title[:1].isdigit()) or ", " in title and not issued:
+        if not (title[:1].isupper() or title[:1].isdigit()):
+            continue  # quoted speech, not a title: the names inside it still count
+        if not 2 <= len(words) <= 40 or ", " in title and not issued:
             blocked.append((m.start(1), m.end(1)))  # "Good Tale of Two Cities, Building ...": a slogan
             continue
         before = text[max(0, m.start() - 60) : m.start()]
-        if _HEAD_END.search(title) or (issued and _ISSUED.search(before) and re.search(rf"\b(?:{HEADS})\b", title)):
+        if _HEAD_END.search(title) or _QUOTED_HEAD_END.search(title) or (issued and _ISSUED.search(before) and re.search(rf"\b(?:{HEADS})\b", title)):
             spans.append((m.start(1), m.end(1), title))
         elif issued and re.search(r"\b(?:issued|released|promulgated|published|according to)\W*(?:the\s+)?$", before, re.I):
             spans.append((m.start(1), m.end(1), title))
@@ -186,3 +190,30 @@ def find_policies(sent: Sentence) -> list[FoundPolicy]:
         record = PolicyRecord(name=name, issuer=issuer, jurisdiction=jurisdiction, year=_year(name, text, issued))
         found.append(FoundPolicy(record, sent.start + start, sent.start + end))
     return found
+
+
+_KIND_WORD = re.compile(r"\s+(?:Initiative|Strategy|Policy|Program|Programme|strategy|initiative|policy|program|programme)$")
+
+
+def policies_named_again(found: list[PolicyRecord], said: list[tuple[str, list]]) -> list[PolicyRecord]:
+    """A policy a document names in full, named again in its other sentences, in full or without its kind
+    word ("the Belt and Road" after "the Belt and Road Initiative"): one record per further sentence."""
+    forms: dict[str, PolicyRecord] = {}
+    for rec in found:
+        forms.setdefault(rec.name, rec)
+        bare = _KIND_WORD.sub("", rec.name)
+        if bare != rec.name and len(bare.split()) >= 2:
+            forms.setdefault(bare, rec)
+    if not forms:
+        return []
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    stated = {(ev.document, ev.start, policy_key(rec.name)) for rec in found for ev in rec.evidence}
+    out = []
+    for text, evidence in said:
+        for name in dict.fromkeys(m.group(1) for m in pattern.finditer(text)):
+            rec = forms[name]
+            if (evidence[0].document, evidence[0].start, policy_key(rec.name)) in stated:
+                continue
+            stated.add((evidence[0].document, evidence[0].start, policy_key(rec.name)))
+            out.append(PolicyRecord(name=rec.name, issuer=None, jurisdiction=None, year=None, evidence=evidence))
+    return out

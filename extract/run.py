@@ -16,7 +16,7 @@ from .facilities import find_facilities
 from .link import Linker, prune_organizations, link_facilities, link_partnerships, link_policies, link_projects, link_recommendations
 from .mentions import byline_person, doc_mentions
 from .partnerships import find_partnerships
-from .policies import find_policies, policy_key
+from .policies import find_policies, policies_named_again, policy_key
 from .projects import find_projects
 from .recommendations import BlockView, find_recommendations
 from .records import DocumentRecord, Evidence, FactSet, RecommendationRecord
@@ -171,6 +171,7 @@ def _file_facts(doc: LoadedDocument, plan, parsed: Iterator, reference: Referenc
     out = FileFacts(documents=[], located=[], authors=[], raw=FactSet(), policy_spans=[],
                     words=set(re.findall(r"\b[a-z]{2,}\b", doc.text)), warnings=list(doc.warnings))
     raw = out.raw
+    said: list[tuple[str, list[Evidence]]] = []  # every sentence, for policies named again in short
     for whole, record, section in plan:
         if whole is not None:
             out.documents.append(whole)
@@ -195,6 +196,8 @@ def _file_facts(doc: LoadedDocument, plan, parsed: Iterator, reference: Referenc
                 continue  # headings name topics; facts are stated in sentences
             for sent in sentences(parsed_doc, mentions, section.author):
                 ev = [_evidence(doc, record.id, block.start + sent.start, block.start + sent.end)]
+                if block.kind != "row":
+                    said.append((sent.text, ev))
                 for partnership in find_partnerships(sent):  # a table row "date | firm | firm | MoU" counts
                     partnership.evidence = ev
                     raw.partnerships.append(partnership)
@@ -213,6 +216,7 @@ def _file_facts(doc: LoadedDocument, plan, parsed: Iterator, reference: Referenc
                     out.policy_spans.append((record.id, a, b, found.record.name))
         if section.author:
             raw.recommendations.extend(_recommendations(doc, record, section, views, reference))
+    raw.policies.extend(policies_named_again(raw.policies, said))
     if not out.located and not any(vars(raw).values()):
         out.warnings.append(f"{doc.path}: no organizations, people, places or facts found; "
                             "the graph holds only the document itself")

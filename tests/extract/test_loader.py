@@ -90,3 +90,11 @@ def test_directory_without_documents(tmp_path: Path):
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
     with pytest.raises(NoDocuments):
         find_documents([tmp_path])
+
+
+def test_a_bulleted_numbered_line_is_an_item_not_a_footnote(tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text("# Measures\n\n- 1 Budget: a new ‘Harbor Fund’ for ports\n\n12 Source: customs data.\n", encoding="utf-8")
+    doc = load_document(path)
+    assert "Budget: a new ‘Harbor Fund’ for ports" in doc.text
+    assert "customs data" not in doc.text

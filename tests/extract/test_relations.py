@@ -183,3 +183,16 @@ def test_two_word_title_the_recogniser_calls_a_law(parse):
 
 def test_table_of_contents_line_names_no_policy(parse):
     assert find_policies(parse("4. Suggestions on the Regional Development Strategy ..... 118")) == []
+
+
+def test_a_policy_named_again_in_short_is_the_same_policy():
+    from extract.policies import policies_named_again
+    from extract.records import Evidence, PolicyRecord
+
+    first = Evidence("d", "s1", 0, 40)
+    found = [PolicyRecord("Silk Harbor Initiative", evidence=[first])]
+    said = [("The city joined the Silk Harbor Initiative.", [first]),
+            ("Trade along the Silk Harbor grew.", [Evidence("d", "s2", 50, 80)]),
+            ("Harbor fees fell.", [Evidence("d", "s3", 90, 100)])]
+    again = policies_named_again(found, said)
+    assert [(p.name, p.evidence[0].start) for p in again] == [("Silk Harbor Initiative", 50)]
