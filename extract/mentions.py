@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .acronyms import definitions
 from .reference import Reference
 
 ROLE_WORDS = frozenset(
@@ -24,7 +25,7 @@ _NOT_ORG_SUFFIXES = ("Plan", "Initiative", "Strategy", "Circle", "Program", "Pro
                      "Week", "Expo", "Summit", "Conference", "Economy", "Opinion", "Opinions", "Guideline",
                      "Guidelines", "Act", "Measures", "Outline", "Roadmap", "Principles",
                      "River", "Corridor", "Agglomeration", "Megaregion", "Region", "Cities", "Delta", "Basin",
-                     "Channel", "Metropolis", "Valley")
+                     "Channel", "Metropolis", "Valley", "Projects", "Scenarios", "Enterprises", "News")
 # words that, with place names, make a region's name: "Chengdu-Chongqing Twin Cities", "Greater Detroit"
 _REGION_WORDS = frozenset({"Twin", "Cities", "Greater", "Region", "Area", "Economic", "Circle", "Northeast", "Northwest",
                            "Southeast", "Southwest", "Northern", "Southern", "Eastern", "Western", "Central"})
@@ -58,7 +59,12 @@ def clean_name(text: str) -> str:
     text = re.sub(r"(?:'s|’s|')$", "", text)
     if (m := _LEADING_ROLE.match(text)) and is_role_phrase(m.group()):
         text = text[m.end():]  # "Chairman of Qualcomm China" -> "Qualcomm China"
-    return text.strip(" ,.;:-–—\"“”'()")
+    text = text.strip(" ,.;:-–—\"“”'()")
+    if text.count("(") > text.count(")"):  # the recogniser stopped before ")"
+        closed = text + ")"
+        # "Singapore University of Technology and Design (SUTD": the name it defines; "Toshiba (CHINA": whole
+        text = text[:text.rindex("(")].strip() if definitions(closed) or len(closed[closed.rindex("("):].split()) > 1 else closed
+    return text
 
 
 def is_role_phrase(text: str) -> bool:
@@ -139,7 +145,7 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
     """
     found: list[Mention] = []
     governments = government_mentions(doc, reference)
-    for ent in doc.ents:
+    for ent in whole_names(doc, reference):
         name = clean_name(ent.text)
         if not _valid_name(name):
             continue
@@ -181,6 +187,45 @@ def _quoted_or_listed(doc, ent) -> bool:
     before = doc.text[:ent.start_char]  # the whole block: a sentence may start inside a quotation
     return (before.count('"') % 2 == 1 or before.count("“") > before.count("”") or before.count("「") > before.count("」")
             or before.count("《") > before.count("》") or bool(_CONTENTS_LINE.search(ent.sent.text)))
+
+
+def whole_names(doc, reference: Reference) -> list:
+    """The recogniser's entities, with organisation names it cut short made whole again.
+
+    * a head it left out: "Agency for" + "Natural Resources and Energy";
+    * a coordinated name it split: "Tokyo Medical" and "Dental University", when only the last part
+      ends in an organisation word and the first has none ("Siemens and Bosch" stay two).
+    """
+    from spacy.tokens import Span
+
+    heads = set(reference.type_words) | set(reference.legal_forms)
+    ents = list(doc.ents)
+    out: list = []
+    for ent in ents:
+        start = ent.start
+        if ent.label_ == "ORG":
+            if start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].text in heads:
+                start -= 2
+            elif start >= 2 and doc[start - 1].lower_ == "and" and doc[ent.end - 1].text in heads \
+                    and len([t for t in ent if t.is_alpha and t.text not in heads]) <= 2 \
+                    and not reference.place(ent[0].text):
+                first = start - 1
+                while first > 0 and start - first <= 4 and (doc[first - 1].is_title or doc[first - 1].is_upper) \
+                        and not doc[first - 1].is_sent_start and doc[first - 1].text not in heads:
+                    first -= 1
+                # the first part starts a name ("of Medical Sciences and ..." is the tail of another one)
+                starts_name = first == 0 or not (doc[first - 1].lower_ in ("of", "for", "&", "-") or doc[first - 1].is_title)
+                part = doc[first:start - 1]
+                # an acronym before "and" is a name of its own: "HP and Nanyang Technological University"
+                if len(part) and starts_name and not all(t.is_upper for t in part) and not any(t.text in heads for t in part):
+                    start = first
+        if start != ent.start:
+            while out and out[-1].end > start:
+                out.pop()  # the part before "and" joins this name
+            out.append(Span(doc, start, ent.end, label="ORG"))
+        else:
+            out.append(ent)
+    return out
 
 
 def not_an_organization(name: str, reference: Reference) -> bool:

@@ -72,3 +72,29 @@ def test_a_quotation_before_the_speaker_does_not_hide_the_speaker(nlp, reference
 def test_authors_of_works_cited_in_chinese(nlp, reference):
     text = "王伟、李娜:《制造业研究》,2019 年版。周强主编:《集群研究》。"
     assert [m.name for m in _mentions(nlp, reference, text) if m.kind == "person"] == ["王伟", "李娜", "周强"]
+
+
+def _org_names(nlp, reference, text):
+    return [m.name for m in _mentions(nlp, reference, text) if m.kind == "organization"]
+
+
+def test_a_coordinated_name_cut_in_two_is_made_whole(nlp, reference):
+    names = _org_names(nlp, reference, "The study was led by Osaka Medical and Dental University last year.")
+    assert "Osaka Medical and Dental University" in names and "Dental University" not in names
+
+
+def test_two_firms_joined_by_and_stay_two(nlp, reference):
+    names = _org_names(nlp, reference, "The lab is jointly run by HP and Nanyang Technological University.")
+    assert "Nanyang Technological University" in names and not any(" and " in n for n in names)
+
+
+def test_a_head_the_recogniser_left_out_is_put_back(nlp, reference):
+    names = _org_names(nlp, reference, "Data came from the Agency for Natural Resources and Energy in Tokyo.")
+    assert names == ["Agency for Natural Resources and Energy"]
+
+
+def test_a_parenthesis_the_recogniser_left_open():
+    from extract.mentions import clean_name
+
+    assert clean_name("Harbor University of Technology (HUT") == "Harbor University of Technology"
+    assert clean_name("Toshiba (CHINA") == "Toshiba (CHINA)"
