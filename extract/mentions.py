@@ -176,7 +176,61 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
                 role, affiliation = _role_before(doc, ent)
             found.append(Mention("person", name, "Person", start, end, role, affiliation,
                                  start=ent.start_char, end=ent.end_char))
+    cued = cued_organizations(doc, reference)
+    # a name the text calls a company is one, whatever the recogniser guessed ("Swiss utility Axpo")
+    found = [m for m in found if not any(m.start < c.end and c.start < m.end for c in cued)] + cued
     return found + governments + titled_leaders(doc, found) + cited_authors(doc)
+
+
+# nouns that say the proper name next to them is an organisation: "energy company Vattenfall",
+# "OPPO, one of the world's largest manufacturers"
+_ORG_NOUNS = frozenset("""company companies firm firms utility maker makers manufacturer manufacturers carmaker automaker
+    start-up startup supplier suppliers provider operator developer bank insurer conglomerate retailer producer
+    distributor investee affiliate subsidiary""".split())
+
+
+def cued_organizations(doc, reference: Reference) -> list[Mention]:
+    """Proper names an organisation noun introduces ("utility Axpo") or describes in apposition
+    ("OPPO, one of the largest manufacturers"), and one-word names listed with organisations."""
+    out: list[Mention] = []
+    orgs = [e for e in doc.ents if e.label_ == "ORG"]
+
+    def add(start: int, end: int) -> None:
+        span = doc[start:end]
+        name = clean_name(span.text)
+        if not _valid_name(name) or reference.place(name) or name in reference.terms or is_role_phrase(name):
+            return
+        if any(e.start <= start and end <= e.end for e in orgs):
+            return  # the recogniser has it already
+        sent = span.sent
+        out.append(Mention("organization", name, org_kind(name, reference), sent.start_char, sent.end_char,
+                           start=span.start_char, end=span.end_char))
+
+    def name_at(i: int) -> int:
+        """End of the run of proper-noun tokens starting at ``i`` (``i`` when there is none)."""
+        j = i
+        while j < len(doc) and j - i < 5 and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper):
+            j += 1
+        return j
+
+    for tok in doc:
+        if tok.lower_ in _ORG_NOUNS and tok.i + 1 < len(doc) and (end := name_at(tok.i + 1)) > tok.i + 1:
+            add(tok.i + 1, end)  # "energy company Vattenfall"
+        if tok.text == "," and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("a", "an", "one", "the"):
+            window = doc[tok.i + 1: tok.i + 10]
+            first = tok.i - 1
+            while first > 0 and doc[first - 1].pos_ == "PROPN" and tok.i - first < 5:
+                first -= 1
+            if doc[first].pos_ == "PROPN" and (first == 0 or doc[first - 1].is_punct or doc[first - 1].is_sent_start) \
+                    and any(t.lower_ in _ORG_NOUNS for t in window):
+                add(first, tok.i)  # "OPPO, one of the world's largest manufacturers"
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "GPE") and len(ent) == 1 and not reference.place(ent.text):
+            neighbours = [e for e in orgs if 0 < ent.start - e.end <= 2 or 0 < e.start - ent.end <= 2]
+            between = {t.lower_ for e in neighbours for t in doc[min(e.end, ent.end):max(e.start, ent.start)]}
+            if neighbours and "," in between and between <= {",", "and", "or"}:
+                add(ent.start, ent.end)  # "SONY, SMFG, and Pfizer"
+    return out
 
 
 _CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$")  # "Opening Remarks ..... 120"
@@ -206,6 +260,8 @@ def whole_names(doc, reference: Reference) -> list:
         if ent.label_ == "ORG":
             if start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].text in heads:
                 start -= 2
+                while start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start:
+                    start -= 1  # "Political" + "Bureau of" + "the CPC Central Committee"
             elif start >= 2 and doc[start - 1].lower_ == "and" and doc[ent.end - 1].text in heads \
                     and len([t for t in ent if t.is_alpha and t.text not in heads]) <= 2 \
                     and not reference.place(ent[0].text):

@@ -1,4 +1,6 @@
 """Extraction of organisations, places and people on sentences written for the tests."""
+import pytest
+
 from extract.mentions import byline_person, doc_mentions, org_kind
 
 
@@ -98,3 +100,21 @@ def test_a_parenthesis_the_recogniser_left_open():
 
     assert clean_name("Harbor University of Technology (HUT") == "Harbor University of Technology"
     assert clean_name("Toshiba (CHINA") == "Toshiba (CHINA)"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In 2021 the port signed a deal with Swiss utility Brenner to build a depot.", "Brenner"),
+    ("Zorvik, one of the largest manufacturers of pumps, is building a plant.", "Zorvik"),
+    ("The project received support from SONY, SMFG, and Pfizer last year.", "Pfizer"),
+])
+def test_names_the_text_calls_organisations(nlp, reference, text, name):
+    assert name in _org_names(nlp, reference, text)
+
+
+def test_a_place_is_not_made_an_organisation_by_a_company_noun(nlp, reference):
+    assert "Chongqing" not in _org_names(nlp, reference, "The company Chongqing welcomed makes cars.")
+
+
+def test_a_word_joined_by_and_alone_is_no_list(nlp, reference):
+    names = _org_names(nlp, reference, "The Committee on Cooperative Development for Integrated Health and Hygiene met.")
+    assert "Hygiene" not in names
