@@ -278,10 +278,34 @@ def whole_names(doc, reference: Reference) -> list:
         if start != ent.start:
             while out and out[-1].end > start:
                 out.pop()  # the part before "and" joins this name
-            out.append(Span(doc, start, ent.end, label="ORG"))
-        else:
-            out.append(ent)
+            ent = Span(doc, start, ent.end, label="ORG")
+        out.extend(_cells(ent))
     return out
+
+
+def _cells(ent) -> list:
+    """An entity cut at table-cell boundaries: a name ends at its cell."""
+    from spacy.tokens import Span
+
+    if "\t" not in ent.text:
+        return [ent]
+    parts, start = [], ent.start
+    for tok in ent:
+        if "\t" in tok.text or "\t" in tok.whitespace_:
+            end = tok.i if "\t" in tok.text else tok.i + 1
+            if end > start:
+                parts.append(Span(ent.doc, start, end, label=ent.label_))
+            start = tok.i + 1
+    if start < ent.end:
+        parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    doc = ent.doc
+
+    def whole_cell(part) -> bool:  # "Memorandum" of "Memorandum of Understanding on ..." is no name
+        before = part.start == 0 or "\t" in doc[part.start - 1].text or "\t" in doc[part.start - 1].whitespace_
+        after = part.end == len(doc) or "\t" in doc[part.end].text or "\t" in doc[part.end - 1].whitespace_
+        return before and after
+
+    return [part for part in parts if whole_cell(part)]
 
 
 def not_an_organization(name: str, reference: Reference) -> bool:

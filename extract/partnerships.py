@@ -32,6 +32,9 @@ _HEDGED = re.compile(
 )
 
 
+_EXAMPLES = re.compile(r"\b(?:such as|like|e\.g\.)\s", re.I)
+
+
 def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
     """At most one partnership per sentence, between every organisation it names."""
     text = sent.text
@@ -40,6 +43,9 @@ def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
     parties = sent.org_names()
     if len(parties) < 2 or len(parties) > 5:  # a long list is an enumeration, not a deal
         return []
+    example = _EXAMPLES.search(text)
+    if example and all(m.start - sent.start > example.start() for m in sent.orgs) and not sent.self_reference():
+        return []  # "suppliers such as Bosch, Valeo and Denso": examples of a kind, not parties to a deal
     kind = next(k for pattern, k in _KIND if pattern.search(text))
     name = " – ".join(parties[:3]) + f" {kind.replace('_', ' ')}"
     return [PartnershipRecord(name=name, parties=parties, kind=kind, year=first_year(text))]

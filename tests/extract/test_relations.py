@@ -101,6 +101,18 @@ def test_the_company_named_after_another_firm_is_not_the_author(parse):
     assert find_partnerships(parse("Bosch said the company will cooperate closely.", author="Siemens")) == []
 
 
+def test_examples_of_a_kind_are_not_partners(parse):
+    assert find_partnerships(parse("Parts suppliers such as Bosch, Valeo and Denso have offices in Chengdu.")) == []
+
+
+def test_a_name_ends_at_its_table_cell(nlp, reference):
+    from extract.mentions import doc_mentions
+
+    row = "2020/12/1\tGreen Harbor Consortium\tLakeside Power Plant\tMemorandum of Understanding on hydrogen"
+    names = [m.name for m in doc_mentions(nlp(row), reference) if m.kind == "organization"]
+    assert "Lakeside Power Plant" in names and not any("\t" in n or "Memorandum" in n for n in names)
+
+
 # projects -----------------------------------------------------------------------
 
 def test_named_project(parse):
