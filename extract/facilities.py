@@ -53,6 +53,73 @@ def is_named_site(name: str) -> bool:
     return bool(_SITE_NAME.search(name)) and not re.search(r"\b(?:Co|Ltd|Inc|Corporation|Group|Company)\b", name)
 
 
+# verbs whose subject runs the site they govern: "Siemens opened a plant", "Corning has built production nodes"
+_RUN_VERBS = re.compile(
+    r"^(?:build(?:s|ing)?|built|open(?:s|ed|ing)?|establish(?:es|ed|ing)?|set(?:s|ting)?|operat(?:e|es|ed|ing)|"
+    r"run(?:s|ning)?|ran|ha(?:ve|s|d|ving)|own(?:s|ed|ing)?|launch(?:es|ed|ing)?|invest(?:s|ed|ing)?|"
+    r"construct(?:s|ed|ing)?|complet(?:e|es|ed|ing)|start(?:s|ed|ing)?|found(?:s|ed|ing)?|relocat(?:e|es|ed|ing)|"
+    r"mov(?:e|es|ed|ing)|expand(?:s|ed|ing)?|locat(?:e|es|ed|ing)|bas(?:e|es|ed|ing)|headquartered|add(?:s|ed|ing)?|"
+    r"inaugurat(?:e|es|ed|ing)|commission(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|b(?:uy|uys|ought|uying)|"
+    r"creat(?:e|es|ed|ing)|plan(?:s|ned|ning)?|announc(?:e|es|ed|ing)|put(?:s|ting)?|develop(?:s|ed|ing)?)$"
+)
+_SELF_WORDS = frozenset({"we", "our", "us", "company", "group", "firm"})
+
+
+def _operator(sent: Sentence, operators: list, start: int, end: int) -> str | None:
+    """Who runs the site named at ``start:end`` (block offsets): the organisation that owns the site noun
+    ("Corning's plant", "Honeywell sites", "the plant of Siemens"), or the subject of the verb that builds,
+    opens or runs it ("Siemens opened a plant"); the author when that is "we" or "the company"."""
+    doc = sent.span.doc
+    site = doc.char_span(start, end, alignment_mode="expand")
+    if site is None:
+        return None
+    head = site.root
+
+    def org_at(token) -> str | None:
+        if token.lower_ in _SELF_WORDS and sent.author and sent.self_reference():
+            return sent.author
+        for o in operators:
+            if o.start <= token.idx < o.end:
+                return o.name
+        return None
+
+    for child in head.children:  # "Corning's plant", "the BASF MDI production site", "the headquarters of Corning"
+        if child.dep_ in ("poss", "compound", "nmod"):
+            for sub in child.subtree:
+                if name := org_at(sub):
+                    return name
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (name := org_at(obj)):
+                    return name
+    node = head
+    for _ in range(6):  # up through prepositions and conjunctions to the verb that governs the site
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+            break
+        node = node.head
+    if node.pos_ in ("VERB", "AUX") and _RUN_VERBS.match(node.lower_):
+        verbs = [node] + [v for v in node.ancestors if v.pos_ in ("VERB", "AUX")][:2]
+        for verb in verbs:
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass", "agent", "pobj") or (child.dep_ == "prep" and child.lower_ == "by"):
+                    targets = [child] + ([c for c in child.children if c.dep_ == "pobj"] if child.dep_ in ("prep", "agent") else [])
+                    for target in targets:
+                        if name := org_at(target):
+                            return name
+                        for sub in target.subtree:
+                            if sub.dep_ in ("compound", "poss", "appos") and (name := org_at(sub)):
+                                return name
+    # else the subject of the sentence: "With large production sites in Shanghai, BASF is ...",
+    # "Corning will continue the construction of the logistics center"
+    root = sent.span.root
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            for sub in child.subtree:
+                if name := org_at(sub):
+                    return name
+    return None
+
+
 def _in_parentheses(text: str, at: int) -> bool:
     before = text[:at]
     return before.count("(") > before.count(")")
@@ -109,15 +176,8 @@ def find_facilities(sent: Sentence) -> list[FacilityRecord]:
         if any(a <= site_at < b for a, b in named_spans):
             continue
         kind = _kind(m.group(1))
-        # the operator: the organisation written closest before the site noun, else the author speaking of itself
-        before = [o for o in operators if o.end <= site_at]
-        if before:
-            operator = max(before, key=lambda o: o.end).name
-        elif sent.self_reference():
-            operator = sent.author or ""
-        elif operators:
-            operator = operators[0].name
-        else:
+        operator = _operator(sent, operators, sent.start + m.start(1), sent.start + m.end(1))
+        if operator is None:
             continue
         places = sent.places
         after = [p for p in places if p.start >= site_at]

@@ -67,6 +67,19 @@ def test_a_site_named_after_its_operator(parse):
     assert [(f.name, f.operator, f.place) for f in found] == [("Rivet Motors Technical Center", "Rivet", "Chengdu")]
 
 
+def test_a_firm_not_tied_to_the_site_does_not_run_it(parse):
+    assert find_facilities(parse("Moreover, Xinhua also gave an interview about the Jinqiao factory in Wuhan.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Siemens's new plant in Wuhan started production in 2020.",
+    "With large production sites in Wuhan, Siemens is a major investor.",
+    "The Siemens battery production site in Wuhan celebrated its tenth year.",
+])
+def test_the_firm_that_owns_or_builds_the_site_runs_it(parse, text):
+    assert [(f.operator, f.place) for f in find_facilities(parse(text))] == [("Siemens", "Wuhan")]
+
+
 # partnerships -----------------------------------------------------------------
 
 def test_joint_venture_between_named_parties(parse):
