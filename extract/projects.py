@@ -20,7 +20,12 @@ _HEADS = (
     r"Festival|Olympics|Games|Awards|Platform|Trial"
 )
 _CAP = TITLE_WORD
-_NAMED = re.compile(rf"(?<![\w-])({_CAP}(?:[ \-–]+(?:(?:of|and|for|on|the|in|to|&)[ ]+)*{_CAP})*?[ \-–]+(?:{_HEADS}))(?![\w-])")
+_NAMED = re.compile(
+    rf"(?<![\w-])({_CAP}(?:[ \-–]+(?:(?:of|and|for|on|the|in|to|&)[ ]+)*{_CAP})*?[ \-–]+(?:{_HEADS})(?:[ ]+(?:{_HEADS}))*)(?![\w-])"
+)
+# a name followed by one of these is an organisation's: "Advanced Research Projects Agency"
+_ORG_NEXT = re.compile(r"^[ ]+(?:Agency|Association|Committee|Commission|Office|Bureau|Company|Group|Corporation|Fund)\b")
+_CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$")  # "Hydrogen Energy Projects in Japan ..... 212"
 _LEAD_DROP = frozenset("according in under the this these as with during by from for to on at since after its their our a an and".split())
 # head nouns of a lower-case project phrase ("a hydrogen demonstration project", "the rail link")
 _LOWER_HEADS = frozenset(
@@ -41,8 +46,12 @@ def _trim(name: str) -> str:
 def find_projects(sent: Sentence) -> list[ProjectRecord]:
     """Every named project of a sentence, else at most one delimited "... project"."""
     text = sent.text
+    if _CONTENTS_LINE.search(text):
+        return []
     names: list[str] = []
     for m in _NAMED.finditer(text):
+        if _ORG_NEXT.match(text[m.end(1):]):
+            continue
         candidate = _trim(m.group(1))
         if len(candidate.split()) >= 2 and any(w[:1].isupper() for w in candidate.split()[:-1]) \
                 and candidate not in names:
@@ -54,10 +63,17 @@ def find_projects(sent: Sentence) -> list[ProjectRecord]:
         for chunk in sent.span.noun_chunks:
             if chunk.root.lower_ not in _LOWER_HEADS:
                 continue
-            words = [t.text for t in chunk if t.lower_ not in _VAGUE and t.pos_ not in ("DET", "PRON", "NUM")]
-            if len(words) >= 2 and chunk.root.text == words[-1]:
-                names.append(" ".join(words))
-                break
+            kept = [t for t in chunk if t.lower_ not in _VAGUE and t.pos_ not in ("DET", "PRON", "NUM")]
+            while kept and (kept[0].pos_ in ("ADP", "CCONJ", "SCONJ", "PART", "PUNCT") or kept[0].is_punct):
+                kept = kept[1:]  # "than projects", "and expanded ... projects"
+            # delimited by what it is: two modifiers, a name or a place ("hydrogen demonstration project",
+            # "rail link between Chongqing and Duisburg"), not "pilot project"
+            delimited = any(c.dep_ == "prep" and c.lower_ in ("for", "between", "in", "at", "on", "from", "to")
+                            for c in chunk.root.children)  # "a rail link between Chongqing and Duisburg"
+            if len(kept) >= 3 or (len(kept) == 2 and (kept[0].pos_ == "PROPN" or delimited)):
+                if kept[-1] == chunk.root:
+                    names.append(chunk.doc[kept[0].i:chunk.root.i + 1].text)
+                    break
     place = most_specific(sent.places)
     return [ProjectRecord(name=name, participants=participants, place=place.name if place else None,
                           amount="; ".join(money) or None, year=year, status=status_of(text)) for name in names]

@@ -143,6 +143,25 @@ def test_every_named_project_of_a_sentence(parse):
     assert [p.name for p in find_projects(parse(text))] == ["Western Land-Sea Corridor", "Northern Rail Express"]
 
 
+@pytest.mark.parametrize("text", [
+    "Siemens has already selected partners in this sector for pilot projects in 2021.",
+    "Hydrogen Projects in Europe ..... 212",
+    "The Advanced Grid Projects Agency was set up in 2021 with RMB 2 billion.",
+])
+def test_generic_or_listed_project_words_are_no_project(parse, text):
+    assert find_projects(parse(text)) == []
+
+
+def test_a_project_delimited_by_its_route(parse):
+    [p] = find_projects(parse("The rail link between Wuhan and Lyon opened in 2016."))
+    assert p.name == "rail link" and p.year == "2016"
+
+
+def test_consecutive_head_words_stay_in_one_name(parse):
+    names = [p.name for p in find_projects(parse("The Northern Railway Express carried goods in 2020."))]
+    assert names == ["Northern Railway Express"]
+
+
 def test_aspiration_is_not_a_project(parse):
     assert find_projects(parse("Innovation is a long journey for every company.")) == []
 
