@@ -38,8 +38,13 @@ def prune_organizations(orgs: list[OrganizationRecord], people: list, *, policy_
     def common(name: str) -> bool:
         return " " not in name and name.casefold() in common_words
 
+    def policy(name: str) -> bool:
+        """A policy's name or the start of one ("Tax System" of "Tax System to Promote Investment ...")."""
+        key = policy_key(name)
+        return key in policy_keys or (" " in key and any(k.startswith(key + " ") for k in policy_keys))
+
     dropped = {o.name for o in orgs if o.name not in keep
-               and (policy_key(o.name) in policy_keys or is_named_site(o.name) or common(o.name))}
+               and (policy(o.name) or is_named_site(o.name) or common(o.name))}
     for person in people:
         if person.affiliation in dropped:
             person.affiliation = None

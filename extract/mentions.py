@@ -234,6 +234,9 @@ def cued_organizations(doc, reference: Reference) -> list[Mention]:
 
 
 _CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$")  # "Opening Remarks ..... 120"
+# a body inside a firm, not a firm: "Board of Directors", "Group Executive Committee"
+_GOVERNANCE_BODY = re.compile(r"^(?:(?:Supervisory |Management )?Board(?: of (?:Executive )?Directors)?|"
+                              r"(?:Group )?Executive (?:Committee|Board)|Audit Committee)$")
 
 
 def _quoted_or_listed(doc, ent) -> bool:
@@ -310,7 +313,7 @@ def _cells(ent) -> list:
 
 def not_an_organization(name: str, reference: Reference) -> bool:
     """A name the recogniser calls an organisation that is a term, a region or an action."""
-    if name in reference.terms or _ACTION_NAME.match(name):
+    if name in reference.terms or _ACTION_NAME.match(name) or _GOVERNANCE_BODY.match(name):
         return True
     parts = [p for p in re.split(r"[\s\-–]+", name) if p]
     return any(reference.place(p) for p in parts) and all(reference.place(p) or p in _REGION_WORDS for p in parts)

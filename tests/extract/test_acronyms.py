@@ -26,5 +26,7 @@ def test_regions_terms_and_actions_are_not_organisations(reference):
     assert not_an_organization("Chengdu-Chongqing Twin Cities", reference)
     assert not_an_organization("IoT", reference)
     assert not_an_organization("Development of the Western Region", reference)
+    assert not_an_organization("Board of Directors", reference)
+    assert not_an_organization("Group Executive Committee", reference)
     assert not not_an_organization("Chongqing Changan Automobile", reference)
     assert not not_an_organization("Chengdu Bus Company", reference)

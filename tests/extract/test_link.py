@@ -52,6 +52,13 @@ def test_prune_policy_site_and_common_word_organisations():
     assert people[0].affiliation is None
 
 
+def test_the_start_of_a_policy_name_is_no_organisation():
+    orgs = [OrganizationRecord(n) for n in ("Tax System", "Harbor Bank")]
+    kept = prune_organizations(orgs, [], policy_keys={"tax system to promote green investment"}, keep=set(),
+                               common_words=set())
+    assert [o.name for o in kept] == ["Harbor Bank"]
+
+
 def test_partnership_needs_two_resolved_parties(reference):
     linker = Linker([OrganizationRecord("Siemens", aliases=["Siemens AG"]), OrganizationRecord("Bosch")], [], reference)
     ev = [Evidence("d", "s", 0, 1)]
