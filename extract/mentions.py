@@ -366,9 +366,12 @@ def cited_authors(doc) -> list[Mention]:
 
 # "the Chongqing municipal government", "the Japanese government", "Central Government"
 _GOVERNMENT = re.compile(
-    r"\b((?:[A-Z][\w'’-]+\s+){1,3}(?:(?:[Mm]unicipal|[Pp]rovincial|[Rr]egional|[Dd]istrict|[Cc]ity|[Ll]ocal|"
+    r"\b((?:[A-Z][\w'’-]+\s+){1,5}(?:(?:[Mm]unicipal|[Pp]rovincial|[Rr]egional|[Dd]istrict|[Cc]ity|[Ll]ocal|"
     r"[Cc]entral|[Nn]ational|[Ff]ederal|[Ss]tate)\s+)?[Gg]overnment)s?\b"
 )
+_PROPER = r"[A-Z][\w'’-]+"
+_GOVERNMENT_OF = re.compile(rf"\b[Gg]overnments? of ((?:the )?{_PROPER}(?:(?:,\s*{_PROPER})*,?\s+and\s+{_PROPER})?)")
+_LEVEL_GOVERNMENT = re.compile(r"\bthe ((?:central|national|federal) government)\b")
 _NOT_GOVERNMENT_WORDS = frozenset({"The", "A", "An", "This", "That", "Our", "Its", "Their", "Both", "All", "Each"})
 
 
@@ -382,9 +385,15 @@ def government_mentions(doc, reference: Reference) -> list[Mention]:
         if len(words) < 2:
             continue
         first = words[0].rstrip("'’s")
-        if not (reference.place(first) or first.endswith(("ese", "ian", "an", "ish", "ch")) or first in ("Central", "Federal", "State", "National")):
+        first_token = doc.char_span(m.start(1) + m.group(1).index(words[0]), m.start(1) + m.group(1).index(words[0]) + len(first),
+                                    alignment_mode="expand")
+        proper = first_token is not None and len(first_token) and first_token[0].pos_ == "PROPN" \
+            and not first_token[0].is_sent_start  # "the Flanders government"; not a title-cased sentence opening
+        if not (reference.place(first) or first.endswith(("ese", "ian", "an", "ish", "ch")) or proper
+                or first in ("Central", "Federal", "State", "National")):
             continue
-        words[0] = re.sub(r"(?:’s|'s)$", "", words[0])  # "Chongqing's government"; "People's" stays
+        # "Chongqing's government", "the ... Port Area's district government"; "People's Government" keeps its 's
+        words = [w if re.match(r"People(?:’s|'s)$", w) else re.sub(r"(?:’s|'s)$", "", w) for w in words]
         name = " ".join(words)
         span = doc.char_span(m.start(1) + m.group(1).index(words[0]), m.end(1), alignment_mode="expand")
         if span is None:
@@ -392,6 +401,22 @@ def government_mentions(doc, reference: Reference) -> list[Mention]:
         sent = span.sent
         found.append(Mention("organization", name, "GovernmentBody", sent.start_char, sent.end_char,
                              start=span.start_char, end=span.end_char))
+    for m in _GOVERNMENT_OF.finditer(doc.text):  # "the governments of Michigan and Detroit"
+        for place in re.split(r",?\s+and\s+|,\s*", m.group(1).removeprefix("the ")):
+            if not reference.place(place) and not place[:1].isupper():
+                continue
+            at = m.start(1) + m.group(1).index(place)
+            span = doc.char_span(at, at + len(place), alignment_mode="expand")
+            if span is not None and span[0].pos_ == "PROPN":
+                sent = span.sent
+                found.append(Mention("organization", f"Government of {place}", "GovernmentBody", sent.start_char,
+                                     sent.end_char, start=m.start(), end=m.end()))
+    for m in _LEVEL_GOVERNMENT.finditer(doc.text):  # "the central government"
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is not None:
+            sent = span.sent
+            found.append(Mention("organization", m.group(1).title(), "GovernmentBody", sent.start_char, sent.end_char,
+                                 start=span.start_char, end=span.end_char))
     return found
 
 

@@ -118,3 +118,17 @@ def test_a_place_is_not_made_an_organisation_by_a_company_noun(nlp, reference):
 def test_a_word_joined_by_and_alone_is_no_list(nlp, reference):
     names = _org_names(nlp, reference, "The Committee on Cooperative Development for Integrated Health and Hygiene met.")
     assert "Hygiene" not in names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("With support from the governments of Michigan and Detroit, Ford is building a park.",
+     ["Government of Michigan", "Government of Detroit"]),
+    ("In 2015, the Flanders government judged the program ready.", ["Flanders government"]),
+    ("Since then the central government has asked cities to act.", ["Central Government"]),
+    ("The plant was supported by the Chongqing Free Trade Port Area's district government.",
+     ["Chongqing Free Trade Port Area district government"]),
+])
+def test_governments_named_by_place_or_level(nlp, reference, text, names):
+    from extract.mentions import government_mentions
+
+    assert [m.name for m in government_mentions(nlp(text), reference)] == names
