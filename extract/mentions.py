@@ -164,6 +164,8 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
                 continue
             if len(ent) == 1 and ent[0].tag_.startswith("VB"):
                 continue  # "Invest in ..." at the start of a list item
+            if ent.end < len(doc) and doc[ent.end].lower_ in _PRODUCT_NOUNS:
+                continue  # "the EcoStruxure platform", "ABB Ability solutions": a product's name
             if any(ent.start_char < g.end and g.start < ent.end_char for g in governments):
                 continue
             found.append(Mention("organization", name, org_kind(name, reference), start, end,
@@ -182,6 +184,9 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
     return found + governments + titled_leaders(doc, found) + cited_authors(doc)
 
 
+# nouns after a name that make it a product's: "the EcoStruxure framework"
+_PRODUCT_NOUNS = frozenset("""platform platforms framework frameworks solution solutions software app apps system systems
+    series brand brands product products device devices suite""".split())
 # nouns that say the proper name next to them is an organisation: "energy company Vattenfall",
 # "OPPO, one of the world's largest manufacturers"
 _ORG_NOUNS = frozenset("""company companies firm firms utility maker makers manufacturer manufacturers carmaker automaker
