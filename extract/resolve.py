@@ -85,7 +85,8 @@ def _merge_variants(surfaces: dict[str, Counter[str]], evidence: dict[str, list[
         word = words[0]
         if word.isupper() and 2 <= len(word) <= 6:
             longer = [k for k, ws in remaining.items() if k != key and len(ws) >= 2 and k in surfaces
-                      and word in (_initials(ws), _initials([w for w in ws if w.casefold().strip(".") not in legal]))]
+                      and word in (_initials(ws), _initials([w for w in ws if w.casefold().strip(".") not in legal]),
+                                   _initials([w for w in ws if w[:1].isupper()]))]  # "UBC": University of British Columbia
         else:
             longer = [k for k, ws in remaining.items() if k != key and len(ws) >= 2 and k in surfaces and ws[0] == word]
             if len(longer) > 1:

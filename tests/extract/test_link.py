@@ -13,10 +13,10 @@ def _org(name: str, i: int) -> Located:
 
 def test_variants_merge_with_their_sentences_kept(reference):
     names = ["Siemens", "Siemens", "Siemens AG", "Siemens China", "Sumitomo Mitsui Banking Corporation", "SMBC",
-             "Sumitomo Mitsui Banking Corporation"]
+             "Sumitomo Mitsui Banking Corporation", "University of Lakeland", "UL"]
     orgs, _, _ = resolve([_org(n, i) for i, n in enumerate(names)], [], reference)
     by_name = {o.name: o for o in orgs}
-    assert set(by_name) == {"Siemens", "Sumitomo Mitsui Banking Corporation"}
+    assert set(by_name) == {"Siemens", "Sumitomo Mitsui Banking Corporation", "University of Lakeland"}
     assert {"Siemens AG", "Siemens China"} <= set(by_name["Siemens"].aliases)
     assert "SMBC" in by_name["Sumitomo Mitsui Banking Corporation"].aliases
     assert len(by_name["Siemens"].evidence) == 4  # the sentences that linked each alias
