@@ -181,7 +181,30 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
     cued = cued_organizations(doc, reference)
     # a name the text calls a company is one, whatever the recogniser guessed ("Swiss utility Axpo")
     found = [m for m in found if not any(m.start < c.end and c.start < m.end for c in cued)] + cued
-    return found + governments + titled_leaders(doc, found) + cited_authors(doc)
+    return found + governments + acting_places(doc, reference) + titled_leaders(doc, found) + cited_authors(doc)
+
+
+_GOVERNMENT_ACTS = re.compile(r"^(?:sign|establish|launch|issu|releas|announc|agre|found|fund|invest|cooperat|partner|"
+                              r"approv|support|introduc|set)\w*$")
+
+
+def acting_places(doc, reference: Reference) -> list[Mention]:
+    """A province, city or municipality that acts ("Sichuan province and Chongqing city signed ...",
+    "with funding from the Beijing municipality") is also an organisation: its government."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in ("province", "city", "municipality") or tok.i == 0 or not reference.place(doc[tok.i - 1].text):
+            continue
+        verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok.head.head if tok.dep_ == "conj" \
+            and tok.head.dep_ in ("nsubj", "nsubjpass") else None
+        acts = verb is not None and _GOVERNMENT_ACTS.match(verb.lower_) is not None  # not "Chengdu city is large"
+        funds = tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.lower_ in ("funding", "support")
+        if acts or funds:
+            span = doc[tok.i - 1: tok.i + 1]
+            sent = span.sent
+            out.append(Mention("organization", span.text, "GovernmentBody", sent.start_char, sent.end_char,
+                               start=span.start_char, end=span.end_char))
+    return out
 
 
 # nouns after a name that make it a product's: "the EcoStruxure framework"

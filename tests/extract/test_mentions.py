@@ -137,3 +137,14 @@ def test_governments_named_by_place_or_level(nlp, reference, text, names):
 def test_a_name_followed_by_a_product_noun_is_a_product(nlp, reference):
     names = _org_names(nlp, reference, "Siemens uses the EcoGrid framework in its plants.")
     assert names == ["Siemens"]
+
+
+@pytest.mark.parametrize("text, acting", [
+    ("In May 2021, Hunan province and Wuhan city signed a transport agreement.", ["Hunan province", "Wuhan city"]),
+    ("With funding from the Beijing municipality, the academy grew.", ["Beijing municipality"]),
+    ("Chengdu city is large and green.", []),
+])
+def test_a_place_that_acts_is_its_government(nlp, reference, text, acting):
+    from extract.mentions import acting_places
+
+    assert [m.name for m in acting_places(nlp(text), reference)] == acting
