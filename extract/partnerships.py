@@ -17,7 +17,7 @@ _CUES: list[tuple[str, str]] = [
     (r"joint[- ]ventures?|\bJVs?\b|jointly (?:established|set up|founded|owned)", "joint_venture"),
     (r"(?:joint|collaborative|cooperative) (?:r&d|research|laborator(?:y|ies)|lab|innovation)|research (?:collaboration|cooperation|partnership)|"
      r"co-develop(?:ed|s|ing)?|jointly develop(?:ed|s|ing)?", "research_collaboration"),
-    (r"suppl(?:y|ies|ied|ier|iers)\b(?! chain)|provid(?:es|ed|ing) \w+ (?:to|for)", "supply"),
+    (r"suppl(?:y|ies|ied|ier|iers)\b(?! chain)|provid(?:es|ed|ing) (?:[\w-]+ ){1,6}(?:to|for)\b", "supply"),
     (r"customers?|clients?", "customer"),
     (r"invest(?:ed|s|ing|ment)? in\b|investee|acquir(?:ed|es|ing)|acquisition of|stake in|shareholder|funding from|funded by", "investment"),
     (r"agreements?|memorand(?:um|a)|MoUs?|signed|contracts?", "agreement"),
@@ -35,10 +35,28 @@ _HEDGED = re.compile(
 _EXAMPLES = re.compile(r"\b(?:such as|like|e\.g\.)\s", re.I)
 
 
+# two parties named as joint subjects of a founding or signing verb: "Tsinghua University and Sichuan province
+# established ...", "Sichuan province and Chongqing city signed ..."
+_JOINT_ACT = re.compile(r"^\s*(?:\w+ly\s+)?(?:(?:have|has|had)\s+)?(established|founded|set up|co-founded|signed|launched|"
+                        r"created|formed)\b")
+
+
+def _joint_subjects(sent: Sentence) -> str | None:
+    """The kind of deal when two organisations are the joint subject of a founding or signing verb."""
+    orgs = sorted(sent.orgs, key=lambda m: m.start)
+    for a, b in zip(orgs, orgs[1:]):
+        between = sent.text[a.end - sent.start:b.start - sent.start]
+        act = _JOINT_ACT.match(sent.text[b.end - sent.start:])
+        if between.strip().lower() in ("and", "&") and act:
+            return "agreement" if act.group(1) == "signed" else "joint_venture"
+    return None
+
+
 def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
     """At most one partnership per sentence, between every organisation it names."""
     text = sent.text
-    if not _CUE.search(text) or _HEDGED.search(text):
+    joint = _joint_subjects(sent)
+    if not (_CUE.search(text) or joint) or _HEDGED.search(text):
         return []
     parties = sent.org_names()
     if len(parties) < 2 or len(parties) > 5:  # a long list is an enumeration, not a deal
@@ -46,6 +64,6 @@ def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
     example = _EXAMPLES.search(text)
     if example and all(m.start - sent.start > example.start() for m in sent.orgs) and not sent.self_reference():
         return []  # "suppliers such as Bosch, Valeo and Denso": examples of a kind, not parties to a deal
-    kind = next(k for pattern, k in _KIND if pattern.search(text))
+    kind = joint or next(k for pattern, k in _KIND if pattern.search(text))
     name = " – ".join(parties[:3]) + f" {kind.replace('_', ' ')}"
     return [PartnershipRecord(name=name, parties=parties, kind=kind, year=first_year(text))]

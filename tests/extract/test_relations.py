@@ -126,6 +126,20 @@ def test_a_name_ends_at_its_table_cell(nlp, reference):
     assert "Lakeside Power Plant" in names and not any("\t" in n or "Memorandum" in n for n in names)
 
 
+def test_joint_subjects_of_a_founding_verb_are_partners(parse):
+    [p] = find_partnerships(parse("In 2016, Siemens and Bosch established a battery research institute."))
+    assert p.parties == ["Siemens", "Bosch"] and p.kind == "joint_venture"
+
+
+def test_a_service_provided_to_a_firm_is_supply(parse):
+    [p] = find_partnerships(parse("Siemens has provided mobile gas leak detection services to Bosch."))
+    assert p.kind == "supply" and set(p.parties) == {"Siemens", "Bosch"}
+
+
+def test_firms_that_each_act_alone_are_not_joint_subjects(parse):
+    assert find_partnerships(parse("Siemens grew in 2016, and Bosch established a new brand.")) == []
+
+
 # projects -----------------------------------------------------------------------
 
 def test_named_project(parse):
