@@ -38,6 +38,7 @@ _DROP_WHOLE = re.compile(r"<sup>\s*\d+\s*</sup>|\\(?=[_\\*\[\]#])|\*+")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\n]*)\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$")
 
 
 @dataclass
@@ -70,6 +71,11 @@ class LoadedDocument:
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
+
+
+def is_contents_line(text: str) -> bool:
+    """Is this a table-of-contents line ("Recommendations for the Region ..... 216")? It cites, it states nothing."""
+    return bool(_CONTENTS_LINE.search(text))
 
 
 def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[str, list[str]]:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .acronyms import definitions
+from .loader import is_contents_line
 from .reference import Reference
 
 ROLE_WORDS = frozenset(
@@ -261,7 +262,6 @@ def cued_organizations(doc, reference: Reference) -> list[Mention]:
     return out
 
 
-_CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$")  # "Opening Remarks ..... 120"
 # a body inside a firm, not a firm: "Board of Directors", "Group Executive Committee"
 _GOVERNANCE_BODY = re.compile(r"^(?:(?:Supervisory |Management )?Board(?: of (?:Executive )?Directors)?|"
                               r"(?:Group )?Executive (?:Committee|Board)|Audit Committee)$")
@@ -271,7 +271,7 @@ def _quoted_or_listed(doc, ent) -> bool:
     """A name inside a quoted title ("Strategic Roadmap for Hydrogen and Fuel Cells") or a table of contents."""
     before = doc.text[:ent.start_char]  # the whole block: a sentence may start inside a quotation
     return (before.count('"') % 2 == 1 or before.count("“") > before.count("”") or before.count("「") > before.count("」")
-            or before.count("《") > before.count("》") or bool(_CONTENTS_LINE.search(ent.sent.text)))
+            or before.count("《") > before.count("》") or is_contents_line(ent.sent.text))
 
 
 def whole_names(doc, reference: Reference) -> list:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .loader import is_contents_line
 from .records import PolicyRecord
 from .sentences import TITLE_WORD, YEAR, Sentence
 
@@ -55,7 +56,6 @@ _TARGET = re.compile(
     re.I,
 )
 _BIBLIOGRAPHY = re.compile(r"^\s*\[?\d+[.\]]\s*[“\"]")
-_CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$")  # "Recommendations for the Region ..... 216"
 _ISSUED = re.compile(
     r"\b(?:issued|released|promulgated|published|introduced|launched|put forward|adopted|enacted|announced|unveiled|"
     r"implemented|implementing|according to|under|in line with|in accordance with|pursuant to|guided by)\b",
@@ -136,7 +136,7 @@ def _year(name: str, sentence: str, issued: bool) -> str | None:
 def find_policies(sent: Sentence) -> list[FoundPolicy]:
     """Policies named in one sentence."""
     text = sent.text
-    if _BIBLIOGRAPHY.match(text) or _CONTENTS_LINE.search(text):
+    if _BIBLIOGRAPHY.match(text) or is_contents_line(text):
         return []  # a reference list or a table of contents cites titles; it does not name policies
     issued = bool(_ISSUED.search(text))
     spans: list[tuple[int, int, str]] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .loader import is_contents_line
 from .records import ProjectRecord
 from .sentences import TITLE_WORD, Sentence, amounts, first_year, most_specific, status_of
 
@@ -25,7 +26,6 @@ _NAMED = re.compile(
 )
 # a name followed by one of these is an organisation's: "Advanced Research Projects Agency"
 _ORG_NEXT = re.compile(r"^[ ]+(?:Agency|Association|Committee|Commission|Office|Bureau|Company|Group|Corporation|Fund)\b")
-_CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$")  # "Hydrogen Energy Projects in Japan ..... 212"
 _LEAD_DROP = frozenset("according in under the this these as with during by from for to on at since after its their our a an and".split())
 # head nouns of a lower-case project phrase ("a hydrogen demonstration project", "the rail link")
 _LOWER_HEADS = frozenset(
@@ -46,7 +46,7 @@ def _trim(name: str) -> str:
 def find_projects(sent: Sentence) -> list[ProjectRecord]:
     """Every named project of a sentence, else at most one delimited "... project"."""
     text = sent.text
-    if _CONTENTS_LINE.search(text):
+    if is_contents_line(text):
         return []
     names: list[str] = []
     for m in _NAMED.finditer(text):

@@ -199,7 +199,6 @@ def _over_max_count(store, shapes) -> set[str]:
     from rdflib import URIRef
     from rdflib.namespace import SH
 
-    from .prefixes import LOOKUP_GRAPH as lookup
     from .store import query
 
     nodes: set[str] = set()
@@ -211,7 +210,7 @@ def _over_max_count(store, shapes) -> set[str]:
         typed = f"?s a/rdfs:subClassOf* ?class VALUES ?class {{ {targets} }}" if targets else ""
         rows = query(store, f"""SELECT DISTINCT ?s WHERE {{
                                   {{ SELECT ?s (COUNT(DISTINCT ?o) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{path}> ?o }}
-                                     FILTER(?g NOT IN (<{ONTOLOGY_IRI}>, <{lookup}>)) }} GROUP BY ?s }}
+                                     FILTER(?g NOT IN (<{ONTOLOGY_IRI}>, <{LOOKUP_GRAPH}>)) }} GROUP BY ?s }}
                                   FILTER(?n > {int(bound)}) {typed} }}""")
         nodes.update(_term_key(row["s"]) for row in rows)
     return nodes
