@@ -5,8 +5,9 @@
     python bench/run.py --skip-corpus         # synthetic graphs only
 
 Prints a Markdown table (the README's "Performance" section) and, with ``--json FILE``, the raw figures.
-Wall times of cold processes are medians of ``--repeat`` runs; builds and SHACL run once (they take
-tens of seconds, so process noise is small against them).  Peak memory is the largest sum of the RSS
+Wall times of cold processes are medians of ``--repeat`` runs; a one-document rebuild is the median of
+three changes; cold builds and SHACL run once (they take tens of seconds, so process noise is small
+against them).  Peak memory is the largest sum of the RSS
 of a process and all its children, sampled every 100 ms from /proc.
 """
 from __future__ import annotations
@@ -161,10 +162,14 @@ def corpus_rows(work: Path, corpus: Path, repeat: int) -> list[Row]:
     build_copy = [*kg_command(), "build", str(copy), "--store", str(work / "store2"), "--out", str(work / "out2"),
                   "--cache", str(work / "cache2")]
     run(build_copy)
-    with open(changed, "a", encoding="utf-8") as handle:
-        handle.write("\n\nThe company opened a new research centre in Suzhou in 2026.\n")
-    one, _, output = run(build_copy)
-    assert "parsed 1 file" in output, output
+    times = []
+    for n in range(3):  # a few changes, each a new sentence: one rebuild takes seconds, so noise matters
+        with open(changed, "a", encoding="utf-8") as handle:
+            handle.write(f"\n\nThe company opened a new research centre in Suzhou in {2026 + n}.\n")
+        seconds, _, output = run(build_copy)
+        assert "parsed 1 file" in output, output
+        times.append(seconds)
+    one = statistics.median(times)
     bound = share + 0.20
     rows.append(Row(f"one changed document ({changed.name}, {share:.1%} of the text)", f"{one:.3f} s",
                     f"{cold:.3f} s (cold build)", one / cold, f"≤ {bound:.3f}× (share + 0.20)", one / cold <= bound))

@@ -79,16 +79,24 @@ def _merge_variants(surfaces: dict[str, Counter[str]], evidence: dict[str, list[
                     break
 
     remaining = {key: words_of(key) for key in surfaces}
+    # longer names by their first word and by the initials that can abbreviate them, indexed once
+    by_first: dict[str, list[str]] = defaultdict(list)
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for k, ws in remaining.items():
+        if len(ws) >= 2:
+            by_first[ws[0]].append(k)
+            # "SMBC": all words; without legal forms; "UBC": the capitalised words of University of British Columbia
+            for initials in {_initials(ws), _initials([w for w in ws if w.casefold().strip(".") not in legal]),
+                             _initials([w for w in ws if w[:1].isupper()])}:
+                by_initials[initials].append(k)
     for key, words in remaining.items():
         if len(words) != 1 or key not in surfaces:
             continue
         word = words[0]
         if word.isupper() and 2 <= len(word) <= 6:
-            longer = [k for k, ws in remaining.items() if k != key and len(ws) >= 2 and k in surfaces
-                      and word in (_initials(ws), _initials([w for w in ws if w.casefold().strip(".") not in legal]),
-                                   _initials([w for w in ws if w[:1].isupper()]))]  # "UBC": University of British Columbia
+            longer = [k for k in by_initials.get(word, []) if k != key and k in surfaces]
         else:
-            longer = [k for k, ws in remaining.items() if k != key and len(ws) >= 2 and k in surfaces and ws[0] == word]
+            longer = [k for k in by_first.get(word, []) if k != key and k in surfaces]
             if len(longer) > 1:
                 # "Schneider": "Schneider Electric" rather than "Schneider Electric Business Value Institute",
                 # which extends it; else the one full legal name ("Mizuho Financial Group", not "Mizuho Bank")
