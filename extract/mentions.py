@@ -286,6 +286,7 @@ def whole_names(doc, reference: Reference) -> list:
     heads = set(reference.type_words) | set(reference.legal_forms)
     ents = list(doc.ents)
     out: list = []
+    skip: set[int] = set()  # token positions of places taken into a name
     for ent in ents:
         start = ent.start
         if ent.label_ == "ORG":
@@ -306,10 +307,17 @@ def whole_names(doc, reference: Reference) -> list:
                 # an acronym before "and" is a name of its own: "HP and Nanyang Technological University"
                 if len(part) and starts_name and not all(t.is_upper for t in part) and not any(t.text in heads for t in part):
                     start = first
-        if start != ent.start:
+        end = ent.end
+        if ent.label_ == "ORG" and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+                and reference.place(doc[end + 1].text):
+            end += 3  # a subsidiary named by its place: "Compal Electronics (Chongqing)"
+            skip.add(end - 2)
+        if start != ent.start or end != ent.end:
             while out and out[-1].end > start:
                 out.pop()  # the part before "and" joins this name
-            ent = Span(doc, start, ent.end, label="ORG")
+            ent = Span(doc, start, end, label="ORG")
+        if ent.start in skip and ent.label_ != "ORG":
+            continue  # the place inside a subsidiary's name
         out.extend(_cells(ent))
     return out
 

@@ -148,3 +148,9 @@ def test_a_place_that_acts_is_its_government(nlp, reference, text, acting):
     from extract.mentions import acting_places
 
     assert [m.name for m in acting_places(nlp(text), reference)] == acting
+
+
+def test_a_subsidiary_named_by_its_place_keeps_it(nlp, reference):
+    text = "Laptop maker Compal Electronics (Chongqing) started its transformation in 2018."
+    assert _org_names(nlp, reference, text) == ["Compal Electronics (Chongqing)"]
+    assert "Hubei" in [m.name for m in _mentions(nlp, reference, "Siemens built a plant in Wuhan (Hubei).") if m.kind == "place"]
