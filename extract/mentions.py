@@ -299,7 +299,8 @@ def whole_names(doc, reference: Reference) -> list:
                     and not reference.place(ent[0].text):
                 first = start - 1
                 while first > 0 and start - first <= 4 and (doc[first - 1].is_title or doc[first - 1].is_upper) \
-                        and not doc[first - 1].is_sent_start and doc[first - 1].text not in heads:
+                        and not (doc[first - 1].is_sent_start and doc[first - 1].pos_ != "PROPN") \
+                        and doc[first - 1].text not in heads:
                     first -= 1
                 # the first part starts a name ("of Medical Sciences and ..." is the tail of another one)
                 starts_name = first == 0 or not (doc[first - 1].lower_ in ("of", "for", "&", "-") or doc[first - 1].is_title)

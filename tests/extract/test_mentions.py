@@ -154,3 +154,8 @@ def test_a_subsidiary_named_by_its_place_keeps_it(nlp, reference):
     text = "Laptop maker Compal Electronics (Chongqing) started its transformation in 2018."
     assert _org_names(nlp, reference, text) == ["Compal Electronics (Chongqing)"]
     assert "Hubei" in [m.name for m in _mentions(nlp, reference, "Siemens built a plant in Wuhan (Hubei).") if m.kind == "place"]
+
+
+def test_a_coordinated_name_opening_the_sentence_is_made_whole(nlp, reference):
+    names = _org_names(nlp, reference, "Sumitomo Mitsui Finance and Leasing Company funded the plant.")
+    assert "Leasing Company" not in names
