@@ -25,6 +25,7 @@ _SITE_WORDS: list[tuple[str, str]] = [
      r"production lines?|assembly lines?|(?:production |manufacturing )?sites?|(?:glass |processing |production )?facilit(?:y|ies)|"
      r"mill|refinery|smelter|foundry|gigafactory", "plant"),
     (r"(?:operation|service|maintenance|operation and maintenance)(?: and \w+)? (?:center|centre)", "other"),
+    (r"(?:technology|high-tech|science|research) (?:park|campus)|campus", "other"),
 ]
 _SITE = re.compile(r"\b(" + "|".join(p for p, _ in _SITE_WORDS) + r")\b", re.I)
 _KINDS = [(re.compile(r"^(?:" + p + r")$", re.I), kind) for p, kind in _SITE_WORDS]

@@ -67,6 +67,11 @@ def test_a_site_named_after_its_operator(parse):
     assert [(f.name, f.operator, f.place) for f in found] == [("Rivet Motors Technical Center", "Rivet", "Chengdu")]
 
 
+def test_a_technology_park_a_firm_builds_is_its_site(parse):
+    [f] = find_facilities(parse("In Wuhan, Siemens is building its major new technology park, due for completion in 2024."))
+    assert (f.operator, f.place, f.status) == ("Siemens", "Wuhan", "under_construction")
+
+
 def test_a_firm_not_tied_to_the_site_does_not_run_it(parse):
     assert find_facilities(parse("Moreover, Xinhua also gave an interview about the Jinqiao factory in Wuhan.")) == []
 
