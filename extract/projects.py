@@ -26,7 +26,9 @@ _NAMED = re.compile(
 )
 # a name followed by one of these is an organisation's: "Advanced Research Projects Agency"
 _ORG_NEXT = re.compile(r"^[ ]+(?:Agency|Association|Committee|Commission|Office|Bureau|Company|Group|Corporation|Fund)\b")
-_LEAD_DROP = frozenset("according in under the this these as with during by from for to on at since after its their our a an and".split())
+_LEAD_DROP = frozenset("""according in under the this these as with during by from for to on at since after its their our a an
+    and through via into upon about among between across toward towards around over""".split())
+_CAPTION = re.compile(r"^List\b")  # "List of Hydrogen Energy Projects in ...": a caption
 # head nouns of a lower-case project phrase ("a hydrogen demonstration project", "the rail link")
 _LOWER_HEADS = frozenset(
     "project projects pilot trial trials platform programme demonstration corridor channel channels link route routes "
@@ -53,6 +55,8 @@ def find_projects(sent: Sentence) -> list[ProjectRecord]:
         if _ORG_NEXT.match(text[m.end(1):]):
             continue
         candidate = _trim(m.group(1))
+        if _CAPTION.search(candidate):
+            continue
         if len(candidate.split()) >= 2 and any(w[:1].isupper() for w in candidate.split()[:-1]) \
                 and candidate not in names:
             names.append(candidate)

@@ -166,6 +166,7 @@ def test_every_named_project_of_a_sentence(parse):
     "Siemens has already selected partners in this sector for pilot projects in 2021.",
     "Hydrogen Projects in Europe ..... 212",
     "The Advanced Grid Projects Agency was set up in 2021 with RMB 2 billion.",
+    "List of Hydrogen Energy Projects in Which Japanese Companies Took Part",
 ])
 def test_generic_or_listed_project_words_are_no_project(parse, text):
     assert find_projects(parse(text)) == []
@@ -174,6 +175,11 @@ def test_generic_or_listed_project_words_are_no_project(parse, text):
 def test_a_project_delimited_by_its_route(parse):
     [p] = find_projects(parse("The rail link between Wuhan and Lyon opened in 2016."))
     assert p.name == "rail link" and p.year == "2016"
+
+
+def test_a_leading_preposition_is_not_part_of_a_name(parse):
+    names = [p.name for p in find_projects(parse("Through the Northern Rail Express, goods reached Lyon in 2020."))]
+    assert names == ["Northern Rail Express"]
 
 
 def test_consecutive_head_words_stay_in_one_name(parse):
