@@ -56,7 +56,11 @@ def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
     """At most one partnership per sentence, between every organisation it names."""
     text = sent.text
     joint = _joint_subjects(sent)
-    if not (_CUE.search(text) or joint) or _HEDGED.search(text):
+    cue = _CUE.search(text)
+    if not (cue or joint):
+        return []
+    # hedging counts up to the cue: "could cooperate with" is hypothetical, an agreement "to explore possible uses" is not
+    if _HEDGED.search(text[:cue.end()] if cue else text):
         return []
     parties = sent.org_names()
     if len(parties) < 2 or len(parties) > 5:  # a long list is an enumeration, not a deal

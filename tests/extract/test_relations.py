@@ -105,6 +105,11 @@ def test_hypothetical_cooperation_is_not_a_partnership(parse):
     assert find_partnerships(parse("Siemens could cooperate with Bosch in the future.")) == []
 
 
+def test_a_hedge_after_the_deal_does_not_hedge_it(parse):
+    [p] = find_partnerships(parse("In 2019, Siemens signed an agreement with Bosch to study possible uses of hydrogen."))
+    assert p.parties == ["Siemens", "Bosch"]
+
+
 def test_partnership_with_the_author(parse):
     [p] = find_partnerships(parse("We signed a strategic cooperation agreement with Bosch.", author="Siemens"))
     assert p.parties == ["Siemens", "Bosch"] and p.kind == "agreement"
