@@ -167,6 +167,8 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
                 continue  # "Invest in ..." at the start of a list item
             if ent.end < len(doc) and doc[ent.end].lower_ in _PRODUCT_NOUNS:
                 continue  # "the EcoStruxure platform", "ABB Ability solutions": a product's name
+            if is_contents_line(ent.sent.text):
+                continue  # "Chongqing: A Future Leader in Smart Manufacturing ..... 123"
             if any(ent.start_char < g.end and g.start < ent.end_char for g in governments):
                 continue
             found.append(Mention("organization", name, org_kind(name, reference), start, end,
@@ -208,9 +210,9 @@ def acting_places(doc, reference: Reference) -> list[Mention]:
     return out
 
 
-# nouns after a name that make it a product's: "the EcoStruxure framework"
+# nouns after a name that make it a product's or a programme's: "the EcoStruxure framework", "the Flanders program"
 _PRODUCT_NOUNS = frozenset("""platform platforms framework frameworks solution solutions software app apps system systems
-    series brand brands product products device devices suite""".split())
+    series brand brands product products device devices suite program programme initiative report awards award""".split())
 # nouns that say the proper name next to them is an organisation: "energy company Vattenfall",
 # "OPPO, one of the world's largest manufacturers"
 _ORG_NOUNS = frozenset("""company companies firm firms utility maker makers manufacturer manufacturers carmaker automaker

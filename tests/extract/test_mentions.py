@@ -159,3 +159,8 @@ def test_a_subsidiary_named_by_its_place_keeps_it(nlp, reference):
 def test_a_coordinated_name_opening_the_sentence_is_made_whole(nlp, reference):
     names = _org_names(nlp, reference, "Sumitomo Mitsui Finance and Leasing Company funded the plant.")
     assert "Leasing Company" not in names
+
+
+def test_a_name_on_a_contents_line_or_before_programme_is_no_organisation(nlp, reference):
+    assert _org_names(nlp, reference, "Chapter 3: Lessons from Harbor Robotics Institute ..... 123") == []
+    assert "Flanders" not in _org_names(nlp, reference, "Today the Flanders program is coordinated by Sirris.")
