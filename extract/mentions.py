@@ -292,7 +292,14 @@ def whole_names(doc, reference: Reference) -> list:
     for ent in ents:
         start = ent.start
         if ent.label_ == "ORG":
-            if start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].text in heads:
+            if start >= 4 and doc[start - 1].text == ")" and doc[start - 3].text == "(" \
+                    and reference.place(doc[start - 2].text) and doc[start - 4].is_title:
+                start -= 4  # "Cummins (China)" + "Investment Co. Ltd."
+                while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+                    start -= 1
+                while out and out[-1].end > start:
+                    out.pop()  # the firm's name and its place, read as a person and a place
+            elif start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].text in heads:
                 start -= 2
                 while start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start:
                     start -= 1  # "Political" + "Bureau of" + "the CPC Central Committee"
@@ -315,12 +322,16 @@ def whole_names(doc, reference: Reference) -> list:
                 and reference.place(doc[end + 1].text):
             end += 3  # a subsidiary named by its place: "Compal Electronics (Chongqing)"
             skip.add(end - 2)
+            following = next((e for e in ents if e.start == end and e.label_ == "ORG"), None)
+            if following is not None:  # "Cummins (China)" + "Investment Co. Ltd."
+                end = following.end
+                skip.add(following.start)
         if start != ent.start or end != ent.end:
             while out and out[-1].end > start:
                 out.pop()  # the part before "and" joins this name
             ent = Span(doc, start, end, label="ORG")
-        if ent.start in skip and ent.label_ != "ORG":
-            continue  # the place inside a subsidiary's name
+        if ent.start in skip and (ent.label_ != "ORG" or out and out[-1].end > ent.start):
+            continue  # the place inside a subsidiary's name, or the rest of it
         out.extend(_cells(ent))
     return out
 

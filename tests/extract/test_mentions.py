@@ -164,3 +164,8 @@ def test_a_coordinated_name_opening_the_sentence_is_made_whole(nlp, reference):
 def test_a_name_on_a_contents_line_or_before_programme_is_no_organisation(nlp, reference):
     assert _org_names(nlp, reference, "Chapter 3: Lessons from Harbor Robotics Institute ..... 123") == []
     assert "Flanders" not in _org_names(nlp, reference, "Today the Flanders program is coordinated by Sirris.")
+
+
+def test_a_firm_named_with_its_place_inside_its_legal_name(nlp, reference):
+    text = "Nathan Stoner, Vice President, China-ABO, Cummins (China) Investment Co. Ltd. spoke."
+    assert _org_names(nlp, reference, text) == ["Cummins (China) Investment Co. Ltd"]
