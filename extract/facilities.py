@@ -63,6 +63,8 @@ _RUN_VERBS = re.compile(
     r"inaugurat(?:e|es|ed|ing)|commission(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|b(?:uy|uys|ought|uying)|"
     r"creat(?:e|es|ed|ing)|plan(?:s|ned|ning)?|announc(?:e|es|ed|ing)|put(?:s|ting)?|develop(?:s|ed|ing)?)$"
 )
+# a sentence whose main verb only says what the subject is or keeps doing: "With sites in Shanghai, BASF is ..."
+_ROOT_OK = re.compile(r"^(?:is|are|was|were|be|been|continu(?:e|es|ed|ing)|remain(?:s|ed)?|serv(?:e|es|ed))$")
 _SELF_WORDS = frozenset({"we", "our", "us", "company", "group", "firm"})
 
 
@@ -113,6 +115,9 @@ def _operator(sent: Sentence, operators: list, start: int, end: int) -> str | No
     # else the subject of the sentence: "With large production sites in Shanghai, BASF is ...",
     # "Corning will continue the construction of the logistics center"
     root = sent.span.root
+    owned = any(t.dep_ == "prep" and t.lower_ == "with" for t in head.ancestors)  # "BASF offers ..., with offices in"
+    if not (owned or _RUN_VERBS.match(root.lower_) or _ROOT_OK.match(root.lower_)):
+        return None  # "CCTV1 gave an interview for the Jinqiao factory": the subject does something else
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             for sub in child.subtree:
@@ -132,12 +137,15 @@ def _status(text: str, kind: str) -> str:
     return status_of(text)
 
 
+_CONFERRED = re.compile(r"\b(?:awarded|honou?red|recogni[sz]ed|listed|certified|named|selected|rated)(?: as)?\b[^.]*$", re.I)
+
+
 def _named_facilities(sent: Sentence) -> list[FacilityRecord]:
     """Sites the recogniser took for organisations: "CCEC Technical Center", "Corning Innovation Lab"."""
     out = []
     for site in sent.orgs:
-        if not _NAMED_SITE.search(site.name):
-            continue
+        if not _NAMED_SITE.search(site.name) or _CONFERRED.search(sent.text[:site.start - sent.start]):
+            continue  # "was awarded as National Green Factory": a title, not a site
         owners = [o for o in sent.orgs if o is not site and o.label != "GovernmentBody"
                   and (site.name.startswith(o.name + " ") or o.end <= site.start)]
         if owners:

@@ -76,7 +76,12 @@ def test_a_firm_not_tied_to_the_site_does_not_run_it(parse):
     assert find_facilities(parse("Moreover, Xinhua also gave an interview about the Jinqiao factory in Wuhan.")) == []
 
 
+def test_a_title_conferred_on_a_firm_is_not_a_site(parse):
+    assert find_facilities(parse("Siemens has been awarded as National Green Factory in Wuhan for years.")) == []
+
+
 @pytest.mark.parametrize("text", [
+    "Siemens sells widely in the region, with offices in Wuhan being its gateway to customers.",
     "Siemens's new plant in Wuhan started production in 2020.",
     "With large production sites in Wuhan, Siemens is a major investor.",
     "The Siemens battery production site in Wuhan celebrated its tenth year.",
