@@ -44,7 +44,8 @@ _NAMED = re.compile(
     rf"(?<![\w-])({_CAP}(?:[ \-–]+(?:{_CONN}[ ]+)*{_CAP})*?[ \-–]+(?:{HEADS}){_TAIL})(?![\w-])(?![ ]+[A-Z])"
     rf"(?:\s*\((?:\d{{4}}\s*[-–]\s*\d{{4}})\))?"
 )
-_QUOTED = re.compile(r"[“\"「《‘]([^”\"」》’]{6,250})[”\"」》’]")  # English, Chinese corner and title brackets
+# a title in English quotes, Chinese corner or title brackets; each opener closes with its own closer
+_QUOTED = re.compile(r"“([^”\"]{6,250})”|\"([^\"”]{6,250})\"|「([^」]{6,250})」|《([^》]{6,250})》|‘([^’]{6,250})’")
 # a quoted title may also end in a budget word: "a 2 trillion yen ‘Green Innovation Fund’"
 _QUOTED_HEAD_END = re.compile(r"\b(?:Fund|Budget)$")
 _GOAL = r"(?:(?:dual|double|twin)[- ]carbon|carbon (?:peak(?:ing)?|neutrality)|peak(?:ing)? (?:carbon|(?:CO2 |GHG |carbon )?emissions)|net[- ]zero(?: emissions?)?|\"?zero[- ]carbon society\"?)"
@@ -67,6 +68,27 @@ _LEAD_DROP = frozenset(
 )
 _HEAD_END = re.compile(rf"(?:{HEADS})(?:\s*\(\d{{4}}\s*[-–]\s*\d{{4}}\))?$")
 _NOT_POLICY_NEXT = re.compile(r"^\s*(?:Association|Committee|Commission|Office|Bureau|Department|Institute|Council|Company|Group|Bank|Fund|Center|Centre)\b")
+
+
+# a report's title, not a policy: "A Report on the Trends in ..."
+_NOT_A_POLICY = re.compile(r"^(?:(?:A|An|The)\s+)?(?:Report|Study|Survey|Analysis|Review)\b")
+
+
+class _Quote:
+    """A quoted title: whichever quote pair matched, group 1 is its text."""
+
+    def __init__(self, match: re.Match) -> None:
+        self._match = match
+        self._group = next(i for i in range(1, match.re.groups + 1) if match.group(i) is not None)
+
+    def group(self, _: int = 1) -> str:
+        return self._match.group(self._group)
+
+    def start(self, group: int = 0) -> int:
+        return self._match.start(self._group if group else 0)
+
+    def end(self, group: int = 0) -> int:
+        return self._match.end(self._group if group else 0)
 
 
 @dataclass
@@ -142,7 +164,7 @@ def find_policies(sent: Sentence) -> list[FoundPolicy]:
     spans: list[tuple[int, int, str]] = []
     blocked: list[tuple[int, int]] = []
 
-    for m in _QUOTED.finditer(text):
+    for m in map(_Quote, _QUOTED.finditer(text)):
         title = " ".join(m.group(1).split()).strip(" ,.;:")
         words = title.split()
         kind_after = _KIND_AFTER.match(text[m.end(1):])
@@ -184,6 +206,7 @@ def find_policies(sent: Sentence) -> list[FoundPolicy]:
 
     found: list[FoundPolicy] = []
     issuers = [o for o in sent.orgs if o.label == "GovernmentBody"]
+    spans = [(a, b, name) for a, b, name in spans if not _NOT_A_POLICY.match(name)]
     for start, end, name in spans:
         jurisdiction = next((p.name for p in sent.places if start - 20 <= p.start - sent.start < end), None)
         issuer = issuers[0].name if issued and issuers else None

@@ -275,3 +275,12 @@ def test_a_policy_named_again_in_short_is_the_same_policy():
             ("Harbor fees fell.", [Evidence("d", "s3", 90, 100)])]
     again = policies_named_again(found, said)
     assert [(p.name, p.evidence[0].start) for p in again] == [("Silk Harbor Initiative", 50)]
+
+
+def test_a_quote_closes_with_its_own_mark(parse):
+    text = "“The year 2026 is the first year of the ‘15th Five-Year Plan’.”"
+    assert [p.record.name for p in find_policies(parse(text))] == ["15th Five-Year Plan"]
+
+
+def test_a_report_title_is_not_a_policy(parse):
+    assert find_policies(parse('The bank published "A Report on Hydrogen Trends and Related Financial Initiatives".')) == []
