@@ -281,7 +281,10 @@ def whole_names(doc, reference: Reference) -> list:
 
     * a head it left out: "Agency for" + "Natural Resources and Energy";
     * a coordinated name it split: "Tokyo Medical" and "Dental University", when only the last part
-      ends in an organisation word and the first has none ("Siemens and Bosch" stay two).
+      ends in an organisation word and the first has none ("Siemens and Bosch" stay two);
+    * a place in parentheses inside or after a firm's name: "Cummins (China) Investment Co. Ltd.",
+      "Compal Electronics (Chongqing)";
+    * and every entity ends at its table cell.
     """
     from spacy.tokens import Span
 
