@@ -438,8 +438,8 @@ def government_mentions(doc, reference: Reference) -> list[Mention]:
         if len(words) < 2:
             continue
         first = words[0].rstrip("'’s")
-        first_token = doc.char_span(m.start(1) + m.group(1).index(words[0]), m.start(1) + m.group(1).index(words[0]) + len(first),
-                                    alignment_mode="expand")
+        at = m.start(1) + m.group(1).index(words[0])
+        first_token = doc.char_span(at, at + len(first), alignment_mode="expand")
         proper = first_token is not None and len(first_token) and first_token[0].pos_ == "PROPN" \
             and not first_token[0].is_sent_start  # "the Flanders government"; not a title-cased sentence opening
         if not (reference.place(first) or first.endswith(("ese", "ian", "an", "ish", "ch")) or proper
@@ -448,7 +448,7 @@ def government_mentions(doc, reference: Reference) -> list[Mention]:
         # "Chongqing's government", "the ... Port Area's district government"; "People's Government" keeps its 's
         words = [w if re.match(r"People(?:’s|'s)$", w) else re.sub(r"(?:’s|'s)$", "", w) for w in words]
         name = " ".join(words)
-        span = doc.char_span(m.start(1) + m.group(1).index(words[0]), m.end(1), alignment_mode="expand")
+        span = doc.char_span(at, m.end(1), alignment_mode="expand")
         if span is None:
             continue
         sent = span.sent

@@ -20,7 +20,8 @@ from .loader import is_contents_line
 from .records import PolicyRecord
 from .sentences import TITLE_WORD, YEAR, Sentence
 
-_CONN_WORDS = r"(?:of|and|for|on|the|in|to|with|&|a|an)"
+_CAP = TITLE_WORD
+_CONN = r"(?:of|and|for|on|the|in|to|with|&|a|an)"
 
 HEADS = (
     "Plan|Plans|Strategy|Strategies|Initiative|Initiatives|Law|Laws|Regulation|Regulations|Program|Programme|"
@@ -34,10 +35,8 @@ _KIND_AFTER = re.compile(r"^[”\"」》]?\s*(strateg(?:y|ies)|polic(?:y|ies)|pl
 # a Chinese policy document is named head first: "Opinions on Promoting the High-Quality Development of Logistics"
 _HEAD_FIRST = re.compile(
     rf"(?<![\w-])((?:Guiding |Implementation |Several )?(?:Opinions|Notice|Guidelines|Measures|Regulations|Provisions|"
-    rf"Decision|Plan)[ ]+(?:on|for|of)[ ]+(?:{_CONN_WORDS}[ ]+)*{TITLE_WORD}(?:[ \-–]+(?:{_CONN_WORDS}[ ]+)*{TITLE_WORD})*)"
+    rf"Decision|Plan)[ ]+(?:on|for|of)[ ]+(?:{_CONN}[ ]+)*{_CAP}(?:[ \-–]+(?:{_CONN}[ ]+)*{_CAP})*)"
 )
-_CAP = TITLE_WORD
-_CONN = r"(?:of|and|for|on|the|in|to|with|&|a|an)"
 # a title may go on after its head noun: "Implementation Plan to Promote the ... of Logistics"
 _TAIL = rf"(?:[ ]+(?:to|for|on|of)[ ]+(?:the[ ]+|a[ ]+)?{_CAP}(?:[ \-–]+(?:{_CONN}[ ]+)*{_CAP})*)?"
 _NAMED = re.compile(
