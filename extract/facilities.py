@@ -14,7 +14,7 @@ from .sentences import Sentence, amounts, first_year, hypothetical, most_specifi
 
 # (pattern, facility-kind notation); the first match in a phrase decides its kind.
 _SITE_WORDS: list[tuple[str, str]] = [
-    (r"headquarter(?:s|ed)?|head office", "headquarters"),
+    (r"headquarter(?:s|ed)?|head offices?", "headquarters"),
     (r"(?:r&d|research(?: and development)?|technical|technology|engineering|test(?:ing)?) (?:center|centre|institute|lab(?:oratory)?|base)", "research_center"),
     (r"innovation (?:center|centre|hub|lab(?:oratory)?|base)|incubator|application (?:and research )?(?:center|centre)", "innovation_center"),
     (r"(?:logistics|warehous(?:e|ing)|distribution|procurement|supply chain(?: service)?)(?: and warehousing)? (?:center|centre|hub|base|park)|warehouses?", "logistics_center"),
@@ -25,7 +25,7 @@ _SITE_WORDS: list[tuple[str, str]] = [
      r"production lines?|assembly lines?|(?:production |manufacturing )?sites?|(?:glass |processing |production )?facilit(?:y|ies)|"
      r"mill|refinery|smelter|foundry|gigafactory", "plant"),
     (r"(?:operation|service|maintenance|operation and maintenance)(?: and \w+)? (?:center|centre)", "other"),
-    (r"(?:technology|high-tech|science|research) (?:park|campus)|campus", "other"),
+    (r"(?:technology|high-tech|science|research|innovation) (?:park|campus)|campus", "other"),
 ]
 _SITE = re.compile(r"\b(" + "|".join(p for p, _ in _SITE_WORDS) + r")\b", re.I)
 _KINDS = [(re.compile(r"^(?:" + p + r")$", re.I), kind) for p, kind in _SITE_WORDS]
@@ -66,16 +66,18 @@ _RUN_VERBS = re.compile(
 # a sentence whose main verb only says what the subject is or keeps doing: "With sites in Shanghai, BASF is ..."
 _ROOT_OK = re.compile(r"^(?:is|are|was|were|be|been|continu(?:e|es|ed|ing)|remain(?:s|ed)?|serv(?:e|es|ed))$")
 _SELF_WORDS = frozenset({"we", "our", "us", "company", "group", "firm"})
+_EXAMPLE_WORDS = frozenset({"like", "including", "as"})  # "as" of "such as"
 
 
-def _operator(sent: Sentence, operators: list, start: int, end: int) -> str | None:
+def _operators(sent: Sentence, operators: list, start: int, end: int) -> list[str]:
     """Who runs the site named at ``start:end`` (block offsets): the organisation that owns the site noun
-    ("Corning's plant", "Honeywell sites", "the plant of Siemens"), or the subject of the verb that builds,
-    opens or runs it ("Siemens opened a plant"); the author when that is "we" or "the company"."""
+    ("Corning's plant", "Honeywell sites", "the plant of Siemens", "the plants of makers like Acme and Apex"),
+    or the subject of the verb that builds, opens or runs it ("Siemens opened a plant"); the author when
+    that is "we" or "the company".  Empty when nobody in the sentence runs it."""
     doc = sent.span.doc
     site = doc.char_span(start, end, alignment_mode="expand")
     if site is None:
-        return None
+        return []
     head = site.root
 
     def org_at(token) -> str | None:
@@ -86,15 +88,30 @@ def _operator(sent: Sentence, operators: list, start: int, end: int) -> str | No
                 return o.name
         return None
 
-    for child in head.children:  # "Corning's plant", "the BASF MDI production site", "the headquarters of Corning"
+    def listed(token) -> list[str]:
+        """Firms given as examples of a class noun: "makers like Acme and Apex", "firms including Acme"."""
+        names: list[str] = []
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in _EXAMPLE_WORDS:
+                for sub in child.subtree:
+                    if (name := org_at(sub)) and name not in names:
+                        names.append(name)
+        return names
+
+    # "BASF's innovation park and Caojing site": the second site shares the first one's owner
+    owners = list(head.children) + (list(head.head.children) if head.dep_ == "conj" else [])
+    for child in owners:  # "Corning's plant", "the BASF MDI production site", "the headquarters of Corning"
         if child.dep_ in ("poss", "compound", "nmod"):
             for sub in child.subtree:
                 if name := org_at(sub):
-                    return name
+                    return [name]
         if child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
-                if obj.dep_ == "pobj" and (name := org_at(obj)):
-                    return name
+                if obj.dep_ == "pobj":
+                    if name := org_at(obj):
+                        return [name]
+                    if names := listed(obj):
+                        return names
     node = head
     for _ in range(6):  # up through prepositions and conjunctions to the verb that governs the site
         if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
@@ -108,22 +125,22 @@ def _operator(sent: Sentence, operators: list, start: int, end: int) -> str | No
                     targets = [child] + ([c for c in child.children if c.dep_ == "pobj"] if child.dep_ in ("prep", "agent") else [])
                     for target in targets:
                         if name := org_at(target):
-                            return name
+                            return [name]
                         for sub in target.subtree:
                             if sub.dep_ in ("compound", "poss", "appos") and (name := org_at(sub)):
-                                return name
+                                return [name]
     # else the subject of the sentence: "With large production sites in Shanghai, BASF is ...",
     # "Corning will continue the construction of the logistics center"
     root = sent.span.root
     owned = any(t.dep_ == "prep" and t.lower_ == "with" for t in head.ancestors)  # "BASF offers ..., with offices in"
     if not (owned or _RUN_VERBS.match(root.lower_) or _ROOT_OK.match(root.lower_)):
-        return None  # "CCTV1 gave an interview for the Jinqiao factory": the subject does something else
+        return []  # "CCTV1 gave an interview for the Jinqiao factory": the subject does something else
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             for sub in child.subtree:
                 if name := org_at(sub):
-                    return name
-    return None
+                    return [name]
+    return []
 
 
 def _in_parentheses(text: str, at: int) -> bool:
@@ -140,27 +157,62 @@ def _status(text: str, kind: str) -> str:
 _CONFERRED = re.compile(r"\b(?:awarded|honou?red|recogni[sz]ed|listed|certified|named|selected|rated)(?: as)?\b[^.]*$", re.I)
 
 
-def _named_facilities(sent: Sentence) -> list[FacilityRecord]:
-    """Sites the recogniser took for organisations: "CCEC Technical Center", "Corning Innovation Lab"."""
+# a site's own name written after its owner's: "Acme Green Manufacturing (Ohio)" + " Innovation Center"
+_SITE_NAME_AFTER = re.compile(
+    r"^ ((?:(?:[A-Z][\w&-]*|and|of|for)\s){0,3}(?:Center|Centre|Lab|Laboratory|Factory|Plant|Campus|Base|Hub|Research Institute))\b"
+)
+# capitalised words that start a sentence or point at a name without being part of it
+_NOT_NAME_WORDS = frozenset({"The", "A", "An", "This", "That", "These", "Its", "Our", "Their", "In", "At", "By", "For"})
+
+
+def _site_names(sent: Sentence) -> list[tuple[str, int, int]]:
+    """(name, start, end) of the sites named in a sentence: names the recogniser took for organisations
+    ("CCEC Technical Center"), and an organisation's name the text goes on into a site word."""
     out = []
-    for site in sent.orgs:
-        if not _NAMED_SITE.search(site.name) or _CONFERRED.search(sent.text[:site.start - sent.start]):
+    for o in sent.orgs:
+        if _NAMED_SITE.search(o.name):
+            out.append((o.name, o.start, o.end))
+        elif m := _SITE_NAME_AFTER.match(sent.text[o.end - sent.start:]):
+            out.append((f"{o.name} {m.group(1)}", o.start, o.end + m.end()))
+    return out
+
+
+def _proper_name(text: str, m: re.Match) -> str | None:
+    """The capitalised name that a capitalised site word ends: "the Smart Manufacturing Research Center"."""
+    if not m.group(1)[0].isupper():
+        return None
+    words = text[:m.start(1)].split()
+    taken: list[str] = []
+    while words and (re.fullmatch(r"[A-Z][\w&-]*", words[-1]) and words[-1] not in _NOT_NAME_WORDS
+                     or words[-1] in ("and", "&", "of", "for") and taken):
+        taken.insert(0, words.pop())
+    while taken and not taken[0][0].isupper():
+        taken.pop(0)
+    return " ".join(taken + [m.group(1)]) if taken else None
+
+
+def _named_facilities(sent: Sentence) -> list[FacilityRecord]:
+    """Sites named as such: "CCEC Technical Center", "Corning Innovation Lab", run by the firm the name starts
+    with, else the last one named before it."""
+    out = []
+    for name, start, end in _site_names(sent):
+        if _CONFERRED.search(sent.text[:start - sent.start]):
             continue  # "was awarded as National Green Factory": a title, not a site
-        owners = [o for o in sent.orgs if o is not site and o.label != "GovernmentBody"
-                  and (site.name.startswith(o.name + " ") or o.end <= site.start)]
+        owners = [o for o in sent.orgs if o.start != start and o.label != "GovernmentBody"
+                  and (name.startswith(o.name + " ") or o.end <= start)]
         if owners:
-            operator = max(owners, key=lambda o: (site.name.startswith(o.name + " "), o.end)).name
-        elif sent.self_reference() or (sent.author and site.name.startswith(sent.author.split()[0])):
+            operator = max(owners, key=lambda o: (name.startswith(o.name + " "), o.end)).name
+        elif sent.self_reference() or (sent.author and name.startswith(sent.author.split()[0])):
             operator = sent.author or ""
-        elif not any(p.start == site.start for p in sent.places) and len(site.name.split()) > 2:
+        elif not any(p.start == start for p in sent.places) and len(name.split()) > 2:
             # "CCEC Technical Center": a site named after its operator; linking keeps it only if that firm is known
-            operator = site.name.split()[0]
+            operator = name.split()[0]
         else:
             continue
-        word = _NAMED_SITE.search(site.name).group()  # type: ignore[union-attr]
-        place = most_specific([p for p in sent.places if not (site.start <= p.start < site.end)])
+        word = _NAMED_SITE.search(name).group()  # type: ignore[union-attr]
+        place = most_specific([p for p in sent.places if not (start <= p.start < end)])
         out.append(FacilityRecord(
-            name=site.name, kind=_kind(word.lower()), operator=operator,
+            name=name, kind=_kind(word.lower()), operator=operator,
             place=place.name if place else None, status=_status(sent.text, _kind(word.lower())),
             year=first_year(sent.text), details="; ".join(amounts(sent.text)) or None,
         ))
@@ -177,30 +229,45 @@ def find_facilities(sent: Sentence) -> list[FacilityRecord]:
     if _GENERIC_PLACE_WORDS.search(text):
         return []
     found: dict[tuple[str, str], FacilityRecord] = {(f.operator, f.name): f for f in _named_facilities(sent)}
-    named_spans = [(o.start, o.end) for o in sent.orgs if _NAMED_SITE.search(o.name)]
-    operators = [o for o in sent.orgs if o.label != "GovernmentBody" and (o.start, o.end) not in named_spans
+    named_spans = [(start, end) for _, start, end in _site_names(sent)]
+    operators = [o for o in sent.orgs if o.label != "GovernmentBody" and not any(a <= o.start < b for a, b in named_spans)
                  and not _in_parentheses(text, o.start - sent.start)]  # "(NYSE: GLW)" names no operator
     for m in _SITE.finditer(text):
         site_at = sent.start + m.start()
         if any(a <= site_at < b for a, b in named_spans):
             continue
         kind = _kind(m.group(1))
-        operator = _operator(sent, operators, sent.start + m.start(1), sent.start + m.end(1))
-        if operator is None:
-            continue
         places = sent.places
+        proper = None if places else _proper_name(text, m)
+        if proper and re.match(r" [A-Z]", text[m.end(1):]):
+            continue  # "Factory" of "the Digital Factory Research Center": the name goes on
+        inside = sent.start + m.end(1) - len(proper) if proper else site_at  # a firm in the name does not run it
+        runners = _operators(sent, [o for o in operators if not inside <= o.start < sent.start + m.end(1)],
+                             sent.start + m.start(1), sent.start + m.end(1))
+        if not runners:
+            continue
         after = [p for p in places if p.start >= site_at]
+        if proper:
+            # "HP opened the Smart Manufacturing Research Center": a site's own name needs no place
+            for operator in runners:
+                found.setdefault((operator, proper), FacilityRecord(
+                    name=proper, kind=kind, operator=operator, place=None, status=_status(text, kind),
+                    year=first_year(text), details="; ".join(amounts(text)) or None,
+                ))
+            continue
         # "production nodes in Hefei, Chongqing, and Wuhan": one facility per listed place
         listed = [p for p in after if p.start - site_at < 80] or ([most_specific(places)] if places else [])
         if not any(re.search(r"\b(?:and|or)\b|&", text[a.end - sent.start:b.start - sent.start])
                    for a, b in zip(listed, listed[1:])):
             listed = listed[:1]  # "in Corning, New York, USA" is one place, named down to its country
-        for place in listed:
-            key = (operator, kind + place.name)
-            if key in found or place.name == operator:
-                continue
-            found[key] = FacilityRecord(
-                name="headquarters" if kind == "headquarters" else m.group(1).lower(), kind=kind, operator=operator, place=place.name,
-                status=_status(text, kind), year=first_year(text), details="; ".join(amounts(text)) or None,
-            )
+        for operator in runners:
+            for place in listed:
+                key = (operator, kind + place.name)
+                if key in found or place.name == operator:
+                    continue
+                found[key] = FacilityRecord(
+                    name="headquarters" if kind == "headquarters" else m.group(1).lower(), kind=kind, operator=operator,
+                    place=place.name, status=_status(text, kind), year=first_year(text),
+                    details="; ".join(amounts(text)) or None,
+                )
     return list(found.values())

@@ -33,6 +33,7 @@ _FOOTNOTE = re.compile(r"(?:[-*]\s*)?(?:<sup>\s*\d+\s*</sup>|\[\^?\d+\]|\^\d+)|\
 _RULE = re.compile(r"(?:-{3,}|\*{3,}|_{3,})\s*")
 _TERMINAL = re.compile(r"[.!?:;。！？”\"')\]]\s*$")
 _CONTINUATION = re.compile(r"(?:[\d.,%]+\s+)?[a-z(]")
+_PROSE = 150  # characters: a paragraph this long is prose, not a heading or a caption, and ends with a full stop
 # Spans removed from a line while its other characters are copied.
 _DROP_WHOLE = re.compile(r"<sup>\s*\d+\s*</sup>|\\(?=[_\\*\[\]#])|\*+")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
@@ -277,7 +278,8 @@ def _merge_page_breaks(original: str, blocks: list[_RawBlock]) -> list[_RawBlock
             and block.kind == "paragraph"
             and prev.kind == "paragraph"
             and not _TERMINAL.search(_span_text(original, prev.lines[-1]))
-            and _CONTINUATION.match(_span_text(original, block.lines[0]))
+            # the next line goes on in lower case, or a long paragraph stops mid-sentence ("makers like Chana")
+            and (_CONTINUATION.match(_span_text(original, block.lines[0])) or prev.chars >= _PROSE)
             and prev.chars + block.chars <= _SOFT_BLOCK
         ):
             prev.lines.extend(block.lines)

@@ -21,8 +21,10 @@ _HEADS = (
     r"Festival|Olympics|Games|Awards|Platform|Trial"
 )
 _CAP = TITLE_WORD
+# a place or region in parentheses inside a name: "Intelligent Traffic (Beijing and Hebei) Demonstration Zone"
+_PAREN = rf"\({_CAP}(?:[ ]+(?:(?:and|&)[ ]+)?{_CAP})*\)"
 _NAMED = re.compile(
-    rf"(?<![\w-])({_CAP}(?:[ \-–]+(?:(?:of|and|for|on|the|in|to|&)[ ]+)*{_CAP})*?[ \-–]+(?:{_HEADS})(?:[ ]+(?:{_HEADS}))*)(?![\w-])"
+    rf"(?<![\w-])({_CAP}(?:[ \-–]+(?:(?:of|and|for|on|the|in|to|&)[ ]+)*(?:{_CAP}|{_PAREN}))*?[ \-–]+(?:{_HEADS})(?:[ ]+(?:{_HEADS}))*)(?![\w-])"
 )
 # a name followed by one of these is an organisation's: "Advanced Research Projects Agency"
 _ORG_NEXT = re.compile(r"^[ ]+(?:Agency|Association|Committee|Commission|Office|Bureau|Company|Group|Corporation|Fund)\b")

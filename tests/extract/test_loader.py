@@ -30,6 +30,16 @@ def test_page_break_is_rejoined_and_headings_kept():
     assert items[0].startswith("1. Build a shared testing laboratory")
 
 
+
+def test_a_long_paragraph_cut_mid_sentence_is_rejoined():
+    prose = ("Wuhan and Hefei have built a solid base for the car industry over the last two decades, and "
+             "both cities host the head offices of vehicle makers like Dongfeng")
+    text, blocks = clean_text(f"{prose}\n\nMotor, Chery Auto and others.\n")
+    assert text.text == f"{prose} Motor, Chery Auto and others." and len(blocks) == 1
+    # a short line without a full stop is a heading or caption: the next paragraph stays apart
+    text, blocks = clean_text("Key Figures of the Region\n\nMotor makers grew by a tenth.\n")
+    assert len(blocks) == 2
+
 def test_clean_text_of_markdown_line():
     text, blocks = clean_text("## **Bold** heading\n\nA [link](http://x.org) and CO<sub>2</sub>.\n")
     assert text.text == "Bold heading\n\nA link and CO2."

@@ -80,6 +80,31 @@ def test_a_title_conferred_on_a_firm_is_not_a_site(parse):
     assert find_facilities(parse("Siemens has been awarded as National Green Factory in Wuhan for years.")) == []
 
 
+def test_each_firm_given_as_an_example_runs_its_own_site(parse):
+    found = find_facilities(parse("Wuhan hosts the head offices of carmakers like Dongfeng Motor and Siemens."))
+    assert sorted((f.operator, f.kind, f.place) for f in found) == [
+        ("Dongfeng Motor", "headquarters", "Wuhan"), ("Siemens", "headquarters", "Wuhan")]
+
+
+def test_a_site_named_in_full_needs_no_place(parse):
+    found = find_facilities(parse("In 2017, Siemens opened the Digital Factory Application and Research Center for its engineers."))
+    assert [(f.name, f.operator, f.place) for f in found] == [
+        ("Digital Factory Application and Research Center", "Siemens", None)]
+    # a lower-case site word without a place stays unnamed, so nothing is kept
+    assert find_facilities(parse("In 2017, Siemens opened a research center for its engineers.")) == []
+
+
+def test_a_site_name_that_goes_on_from_a_firm_name_is_run_by_that_firm(parse):
+    found = find_facilities(parse(
+        "Siemens worked with a local partner to create the Siemens Green Manufacturing (Wuhan) Innovation Center."))
+    assert [(f.name, f.operator) for f in found] == [("Siemens Green Manufacturing (Wuhan) Innovation Center", "Siemens")]
+
+
+def test_a_second_site_shares_the_first_ones_owner(parse):
+    found = find_facilities(parse("At Siemens's Wuhan Innovation Park and Hankou site, solar panels cut emissions."))
+    assert {f.operator for f in found} == {"Siemens"} and len(found) == 2
+
+
 @pytest.mark.parametrize("text", [
     "Siemens sells widely in the region, with offices in Wuhan being its gateway to customers.",
     "Siemens's new plant in Wuhan started production in 2020.",
@@ -170,6 +195,11 @@ def test_delimited_lower_case_project(parse):
 def test_every_named_project_of_a_sentence(parse):
     text = "Goods reach Europe by the Western Land-Sea Corridor and the Northern Rail Express."
     assert [p.name for p in find_projects(parse(text))] == ["Western Land-Sea Corridor", "Northern Rail Express"]
+
+def test_a_project_name_keeps_its_place_in_parentheses(parse):
+    text = "Siemens joined the National Smart Freight (Hubei and Hunan) Demonstration Zone in 2021."
+    assert [p.name for p in find_projects(parse(text))] == ["National Smart Freight (Hubei and Hunan) Demonstration Zone"]
+
 
 
 @pytest.mark.parametrize("text", [
