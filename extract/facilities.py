@@ -89,14 +89,18 @@ def _operators(sent: Sentence, operators: list, start: int, end: int) -> list[st
         return None
 
     def listed(token) -> list[str]:
-        """Firms given as examples of a class noun: "makers like Acme and Apex", "firms including Acme"."""
-        names: list[str] = []
+        """Firms given as examples of a class noun: "makers like Acme, Apex and Zenith", "firms including Acme".
+        The list is read off the text (capitalised names, commas, "and"), which the parser often splits."""
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in _EXAMPLE_WORDS:
-                for sub in child.subtree:
-                    if (name := org_at(sub)) and name not in names:
+                names: list[str] = []
+                for tok in doc[child.i + 1:sent.span.end]:
+                    if not (tok.text[:1].isupper() or tok.lower_ in ("and", "or", ",", "&")):
+                        break
+                    if (name := org_at(tok)) and name not in names:
                         names.append(name)
-        return names
+                return names
+        return []
 
     # "BASF's innovation park and Caojing site": the second site shares the first one's owner
     owners = list(head.children) + (list(head.head.children) if head.dep_ == "conj" else [])
@@ -172,7 +176,8 @@ def _site_names(sent: Sentence) -> list[tuple[str, int, int]]:
     for o in sent.orgs:
         if _NAMED_SITE.search(o.name):
             out.append((o.name, o.start, o.end))
-        elif m := _SITE_NAME_AFTER.match(sent.text[o.end - sent.start:]):
+        elif (m := _SITE_NAME_AFTER.match(sent.text[o.end - sent.start:])) \
+                and not any(o.end < other.start < o.end + m.end() for other in sent.orgs):  # a site's name of its own
             out.append((f"{o.name} {m.group(1)}", o.start, o.end + m.end()))
     return out
 
@@ -191,31 +196,36 @@ def _proper_name(text: str, m: re.Match) -> str | None:
     return " ".join(taken + [m.group(1)]) if taken else None
 
 
-def _named_facilities(sent: Sentence) -> list[FacilityRecord]:
-    """Sites named as such: "CCEC Technical Center", "Corning Innovation Lab", run by the firm the name starts
-    with, else the last one named before it."""
+def _named_facilities(sent: Sentence, operators: list) -> list[FacilityRecord]:
+    """Sites named as such: "CCEC Technical Center", "Corning Innovation Lab".  The operator is the firm
+    the name starts with or follows straight on from, else the one the sentence ties to the site ("HP opened the ... Lab"), else the
+    author speaking of itself, else the words before the site word, which linking keeps only as far as
+    they name a known firm ("Acme Wuhan Factory" -> Acme)."""
     out = []
     for name, start, end in _site_names(sent):
         if _CONFERRED.search(sent.text[:start - sent.start]):
             continue  # "was awarded as National Green Factory": a title, not a site
-        owners = [o for o in sent.orgs if o.start != start and o.label != "GovernmentBody"
-                  and (name.startswith(o.name + " ") or o.end <= start)]
-        if owners:
-            operator = max(owners, key=lambda o: (name.startswith(o.name + " "), o.end)).name
-        elif sent.self_reference() or (sent.author and name.startswith(sent.author.split()[0])):
-            operator = sent.author or ""
-        elif not any(p.start == start for p in sent.places) and len(name.split()) > 2:
-            # "CCEC Technical Center": a site named after its operator; linking keeps it only if that firm is known
-            operator = name.split()[0]
-        else:
-            continue
         word = _NAMED_SITE.search(name).group()  # type: ignore[union-attr]
+        # the firm the name starts with, or whose name runs straight into it: "Acme University (AU) Design Center"
+        prefix = [o for o in sent.orgs if o.start != start and o.label != "GovernmentBody"
+                  and (name.startswith(o.name + " ") or o.end <= start
+                       and re.fullmatch(r"\)?\s*(?:\([^()]*\)\s*)?", sent.text[o.end - sent.start:start - sent.start]))]
+        if prefix:
+            runners = [max(prefix, key=lambda o: len(o.name)).name]
+        elif not (runners := _operators(sent, [o for o in operators if not start <= o.start < end], start, end)):
+            if sent.self_reference() or (sent.author and name.startswith(sent.author.split()[0])):
+                runners = [sent.author or ""]
+            elif not any(p.start == start for p in sent.places) and name != word:
+                runners = [name[:-len(word)].strip()]
+            else:
+                continue
         place = most_specific([p for p in sent.places if not (start <= p.start < end)])
-        out.append(FacilityRecord(
-            name=name, kind=_kind(word.lower()), operator=operator,
-            place=place.name if place else None, status=_status(sent.text, _kind(word.lower())),
-            year=first_year(sent.text), details="; ".join(amounts(sent.text)) or None,
-        ))
+        for operator in runners:
+            out.append(FacilityRecord(
+                name=name, kind=_kind(word.lower()), operator=operator,
+                place=place.name if place else None, status=_status(sent.text, _kind(word.lower())),
+                year=first_year(sent.text), details="; ".join(amounts(sent.text)) or None,
+            ))
     return out
 
 
@@ -228,10 +238,10 @@ def find_facilities(sent: Sentence) -> list[FacilityRecord]:
     text = sent.text
     if _GENERIC_PLACE_WORDS.search(text):
         return []
-    found: dict[tuple[str, str], FacilityRecord] = {(f.operator, f.name): f for f in _named_facilities(sent)}
     named_spans = [(start, end) for _, start, end in _site_names(sent)]
     operators = [o for o in sent.orgs if o.label != "GovernmentBody" and not any(a <= o.start < b for a, b in named_spans)
                  and not _in_parentheses(text, o.start - sent.start)]  # "(NYSE: GLW)" names no operator
+    found: dict[tuple[str, str], FacilityRecord] = {(f.operator, f.name): f for f in _named_facilities(sent, operators)}
     for m in _SITE.finditer(text):
         site_at = sent.start + m.start()
         if any(a <= site_at < b for a, b in named_spans):

@@ -80,6 +80,10 @@ def link_facilities(raw: list[FacilityRecord], linker: Linker) -> list[FacilityR
     merged: dict[tuple[str, str, str], FacilityRecord] = {}
     for rec in raw:
         operator = linker.org(rec.operator)
+        words = rec.operator.split() if rec.name.startswith(rec.operator + " ") else []
+        while operator is None and len(words) > 1:  # "Acme Wuhan" of "Acme Wuhan Factory": as far as it names a firm
+            words.pop()
+            operator = linker.org(" ".join(words))
         if operator is None:
             continue
         place = linker.place(rec.place)

@@ -1,9 +1,9 @@
 """Entity resolution and linking: name variants merge, facts follow the merged names, junk organisations go."""
 from __future__ import annotations
 
-from extract.link import Linker, link_partnerships, link_policies, prune_organizations
+from extract.link import Linker, link_facilities, link_partnerships, link_policies, prune_organizations
 from extract.mentions import Mention
-from extract.records import Evidence, OrganizationRecord, PartnershipRecord, PersonRecord, PolicyRecord
+from extract.records import Evidence, FacilityRecord, OrganizationRecord, PartnershipRecord, PersonRecord, PolicyRecord
 from extract.resolve import Located, resolve
 
 
@@ -65,6 +65,15 @@ def test_partnership_needs_two_resolved_parties(reference):
     deals = link_partnerships([PartnershipRecord("x", ["Siemens AG", "Bosch"], "supply", evidence=ev),
                                PartnershipRecord("y", ["Siemens", "Unknown Firm"], "supply", evidence=ev)], linker)
     assert [d.parties for d in deals] == [["Siemens", "Bosch"]]
+
+
+def test_a_site_named_after_its_operator_is_run_by_the_firm_its_name_starts_with(reference):
+    linker = Linker([OrganizationRecord("Rivet Motors")], [], reference)
+    ev = [Evidence("d", "s", 0, 1)]
+    raw = [FacilityRecord("Rivet Motors Wuhan Technical Center", "research_center", "Rivet Motors Wuhan Technical", evidence=ev),
+           FacilityRecord("Lakeside Engine Plant", "plant", "Lakeside Engine", evidence=ev)]
+    assert [(f.name, f.operator) for f in link_facilities(raw, linker)] == [
+        ("Rivet Motors Wuhan Technical Center", "Rivet Motors")]  # no firm is named "Lakeside": no operator, no site
 
 
 def test_one_policy_node_whatever_the_surface_form(reference):

@@ -64,7 +64,8 @@ def test_an_organisation_in_parentheses_runs_no_site(parse):
 
 def test_a_site_named_after_its_operator(parse):
     found = find_facilities(parse("In 2019, Rivet Motors Technical Center was officially launched in Chengdu."))
-    assert [(f.name, f.operator, f.place) for f in found] == [("Rivet Motors Technical Center", "Rivet", "Chengdu")]
+    # the words before the site word; linking keeps as many of them as name a known firm
+    assert [(f.name, f.operator, f.place) for f in found] == [("Rivet Motors Technical Center", "Rivet Motors Technical", "Chengdu")]
 
 
 def test_a_technology_park_a_firm_builds_is_its_site(parse):
@@ -84,6 +85,10 @@ def test_each_firm_given_as_an_example_runs_its_own_site(parse):
     found = find_facilities(parse("Wuhan hosts the head offices of carmakers like Dongfeng Motor and Siemens."))
     assert sorted((f.operator, f.kind, f.place) for f in found) == [
         ("Dongfeng Motor", "headquarters", "Wuhan"), ("Siemens", "headquarters", "Wuhan")]
+    # each list gives the owners of its own site
+    found = find_facilities(parse("Wuhan hosts the head offices of carmakers like Dongfeng Motor as well as "
+                                  "the plants of suppliers like Siemens."))
+    assert sorted((f.operator, f.kind) for f in found) == [("Dongfeng Motor", "headquarters"), ("Siemens", "plant")]
 
 
 def test_a_site_named_in_full_needs_no_place(parse):
@@ -98,6 +103,12 @@ def test_a_site_name_that_goes_on_from_a_firm_name_is_run_by_that_firm(parse):
     found = find_facilities(parse(
         "Siemens worked with a local partner to create the Siemens Green Manufacturing (Wuhan) Innovation Center."))
     assert [(f.name, f.operator) for f in found] == [("Siemens Green Manufacturing (Wuhan) Innovation Center", "Siemens")]
+
+
+def test_a_site_name_straight_after_a_firm_name_is_that_firms(parse):
+    found = find_facilities(parse("Research is done at the University of Lakeland (UL) Digital Design Center, "
+                                  "which Siemens funds."))
+    assert [f.operator for f in found] == ["University of Lakeland"]
 
 
 def test_a_second_site_shares_the_first_ones_owner(parse):
