@@ -220,6 +220,13 @@ _ORG_NOUNS = frozenset("""company companies firm firms utility maker makers manu
     distributor investee affiliate subsidiary""".split())
 
 
+_LIST_WORDS = frozenset({",", "and", "or", "&"})
+# labels the recogniser gives a firm's one-word name when it cannot tell: "Zeekr" as a person, "Valeo" as a product
+_MISREAD_NAMES = frozenset({"PERSON", "GPE", "PRODUCT", "NORP", "WORK_OF_ART"})
+# a list after one of these names places, whatever else it holds: "in Guoyuan, Chongqing, Acme has ..."
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "of", "across", "around", "throughout"})
+
+
 def cued_organizations(doc, reference: Reference) -> list[Mention]:
     """Proper names an organisation noun introduces ("utility Axpo") or describes in apposition
     ("OPPO, one of the largest manufacturers"), and one-word names listed with organisations."""
@@ -255,12 +262,42 @@ def cued_organizations(doc, reference: Reference) -> list[Mention]:
             if doc[first].pos_ == "PROPN" and (first == 0 or doc[first - 1].is_punct or doc[first - 1].is_sent_start) \
                     and any(t.lower_ in _ORG_NOUNS for t in window):
                 add(first, tok.i)  # "OPPO, one of the world's largest manufacturers"
+    def is_name(tok) -> bool:
+        return tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper) or tok.ent_type_ == "ORG"
+
+    def in_list(start: int, end: int) -> bool:
+        """Is ``doc[start:end]`` one of three or more names listed with commas ("A, B and C"), one of them an
+        organisation?"""
+        items, commas, org_listed = 1, 0, False
+        if start and doc[start - 1].lower_ in _PLACE_PREPOSITIONS:
+            return False
+        for step in (-1, 1):
+            i = start - 1 if step < 0 else end
+            while 0 <= i < len(doc) and doc[i].lower_ in _LIST_WORDS:
+                k = i
+                while 0 <= k < len(doc) and doc[k].lower_ in _LIST_WORDS:
+                    k += step
+                j = k
+                while 0 <= j < len(doc) and is_name(doc[j]) and abs(j - k) < 5:
+                    j += step
+                if j == k:
+                    break  # the list ends before these separators
+                if step < 0 and 0 <= j < len(doc) and doc[j].lower_ in _PLACE_PREPOSITIONS:
+                    return False
+                commas += sum(doc[x].text == "," for x in range(min(i, k), max(i, k) + 1) if 0 <= x < len(doc))
+                items += 1
+                lo, hi = (j + 1, k + 1) if step < 0 else (k, j)
+                org_listed = org_listed or any(e.start < hi and lo < e.end for e in orgs)
+                i = j
+        return items >= 3 and commas > 0 and org_listed
+
     for ent in doc.ents:
-        if ent.label_ in ("PERSON", "GPE") and len(ent) == 1 and not reference.place(ent.text):
-            neighbours = [e for e in orgs if 0 < ent.start - e.end <= 2 or 0 < e.start - ent.end <= 2]
-            between = {t.lower_ for e in neighbours for t in doc[min(e.end, ent.end):max(e.start, ent.start)]}
-            if neighbours and "," in between and between <= {",", "and", "or"}:
-                add(ent.start, ent.end)  # "SONY, SMFG, and Pfizer"
+        if ent.label_ in _MISREAD_NAMES and len(ent) == 1 and not reference.place(ent.text) and in_list(ent.start, ent.end):
+            add(ent.start, ent.end)  # "SONY, SMFG, and Pfizer", "FAW, BAW and Dongfeng"
+    for tok in doc[1:]:  # names the recogniser left out: "SAIC, Geely, Chery", "YeMa Auto and Nanjun Auto"
+        if not tok.ent_type_ and doc[tok.i - 1].lower_ in (",", "and", "or") \
+                and (end := name_at(tok.i)) > tok.i and not any(t.ent_type_ for t in doc[tok.i:end]) and in_list(tok.i, end):
+            add(tok.i, end)
     return out
 
 

@@ -32,6 +32,7 @@ _HEDGED = re.compile(
 )
 
 
+_FOUNDING = re.compile(r"\b(?:co-found(?:ed|s)?|joint[- ]ventures?|jointly (?:established|set up|founded)|signed)\b", re.I)
 _EXAMPLES = re.compile(r"\b(?:such as|like|e\.g\.)\s", re.I)
 
 
@@ -63,7 +64,8 @@ def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
     if _HEDGED.search(text[:cue.end()] if cue else text):
         return []
     parties = sent.org_names()
-    if len(parties) < 2 or len(parties) > 5:  # a long list is an enumeration, not a deal
+    # a long list is an enumeration, not a deal, unless the deal founds or signs something ("co-founded X with A, B, C, D")
+    if len(parties) < 2 or len(parties) > (8 if joint or _FOUNDING.search(text) else 5):
         return []
     example = _EXAMPLES.search(text)
     if example and all(m.start - sent.start > example.start() for m in sent.orgs) and not sent.self_reference():

@@ -106,6 +106,10 @@ def test_a_parenthesis_the_recogniser_left_open():
     ("In 2021 the port signed a deal with Swiss utility Brenner to build a depot.", "Brenner"),
     ("Zorvik, one of the largest manufacturers of pumps, is building a plant.", "Zorvik"),
     ("The project received support from SONY, SMFG, and Pfizer last year.", "Pfizer"),
+    # names in a comma list with organisations, whatever the recogniser made of them (or left out)
+    ("Suppliers such as Valeo, Brembo, Keltrix and Bosch opened plants.", "Valeo"),
+    ("The plants of leading makers like BMW, Audi, Zeekr and Lantu are nearby.", "Lantu"),
+    ("Wuhan hosts the plants of makers like Dongfeng Motor, Zeekr, Voyah and Lantu Auto as well as suppliers.", "Lantu Auto"),
 ])
 def test_names_the_text_calls_organisations(nlp, reference, text, name):
     assert name in _org_names(nlp, reference, text)
@@ -113,6 +117,14 @@ def test_names_the_text_calls_organisations(nlp, reference, text, name):
 
 def test_a_place_is_not_made_an_organisation_by_a_company_noun(nlp, reference):
     assert "Chongqing" not in _org_names(nlp, reference, "The company Chongqing welcomed makes cars.")
+
+
+def test_a_name_listed_with_firms_is_no_firm_when_it_is_a_place_or_a_title(nlp, reference):
+    names = _org_names(nlp, reference, "We thank Siemens, Bosch, Wuhan and Chairman Li for their help.")
+    assert "Wuhan" not in names and not any("Li" in n for n in names)
+    # a list a locative preposition opens names places: "in Qiaokou, Hanyang, Siemens has ..."
+    names = _org_names(nlp, reference, "With new warehouses in Qiaokou, Hanyang, Siemens has opened routes to Europe.")
+    assert "Qiaokou" not in names and "Hanyang" not in names
 
 
 def test_a_word_joined_by_and_alone_is_no_list(nlp, reference):

@@ -187,6 +187,12 @@ def test_a_service_provided_to_a_firm_is_supply(parse):
     assert p.kind == "supply" and set(p.parties) == {"Siemens", "Bosch"}
 
 
+def test_a_company_founded_by_many_firms_is_one_joint_venture(parse):
+    [deal] = find_partnerships(parse("In 2020, Siemens co-founded Wuhan Fuel Cell Co., Ltd. with Bosch, Valeo, "
+                                     "Denso, Continental, Magna and ZF."))
+    assert len(deal.parties) >= 6 and "Siemens" in deal.parties
+
+
 def test_firms_that_each_act_alone_are_not_joint_subjects(parse):
     assert find_partnerships(parse("Siemens grew in 2016, and Bosch established a new brand.")) == []
 
