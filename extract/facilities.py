@@ -103,7 +103,7 @@ def _operators(sent: Sentence, operators: list, start: int, end: int) -> list[st
         return []
 
     # "BASF's innovation park and Caojing site": the second site shares the first one's owner
-    owners = list(head.children) + (list(head.head.children) if head.dep_ == "conj" else [])
+    owners = list(head.children) + (list(head.head.children) if head.dep_ in ("conj", "nmod") else [])
     for child in owners:  # "Corning's plant", "the BASF MDI production site", "the headquarters of Corning"
         if child.dep_ in ("poss", "compound", "nmod"):
             for sub in child.subtree:
@@ -183,17 +183,22 @@ def _site_names(sent: Sentence) -> list[tuple[str, int, int]]:
 
 
 def _proper_name(text: str, m: re.Match) -> str | None:
-    """The capitalised name that a capitalised site word ends: "the Smart Manufacturing Research Center"."""
-    if not m.group(1)[0].isupper():
+    """The name that a site word ends: "the Smart Manufacturing Research Center", "the Caojing site".
+    A lower-case site word takes one proper name only, in the singular ("Acme sites" names no site)."""
+    lower = not m.group(1)[0].isupper()
+    if lower and m.group(1).endswith("s"):
         return None
     words = text[:m.start(1)].split()
     taken: list[str] = []
     while words and (re.fullmatch(r"[A-Z][\w&-]*", words[-1]) and words[-1] not in _NOT_NAME_WORDS
-                     or words[-1] in ("and", "&", "of", "for") and taken):
+                     or words[-1] in ("and", "&", "of", "for") and taken and not lower):
         taken.insert(0, words.pop())
     while taken and not taken[0][0].isupper():
         taken.pop(0)
     return " ".join(taken + [m.group(1)]) if taken else None
+
+
+_POSSESSOR = re.compile(r"\b([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})['’]s\s+$")
 
 
 def _named_facilities(sent: Sentence, operators: list) -> list[FacilityRecord]:
@@ -203,6 +208,7 @@ def _named_facilities(sent: Sentence, operators: list) -> list[FacilityRecord]:
     they name a known firm ("Acme Wuhan Factory" -> Acme)."""
     out = []
     for name, start, end in _site_names(sent):
+        name = re.sub(r"(?<=\w)['’]s\b", "", name)  # "Acme's Wuhan Factory" is the Acme Wuhan Factory
         if _CONFERRED.search(sent.text[:start - sent.start]):
             continue  # "was awarded as National Green Factory": a title, not a site
         word = _NAMED_SITE.search(name).group()  # type: ignore[union-attr]
@@ -210,15 +216,22 @@ def _named_facilities(sent: Sentence, operators: list) -> list[FacilityRecord]:
         prefix = [o for o in sent.orgs if o.start != start and o.label != "GovernmentBody"
                   and (name.startswith(o.name + " ") or o.end <= start
                        and re.fullmatch(r"\)?\s*(?:\([^()]*\)\s*)?", sent.text[o.end - sent.start:start - sent.start]))]
+        # "Acme's Wuhan Factory": Acme's, whether or not the recogniser knows Acme (linking keeps it if a firm is)
+        owner = m.group(1) if (m := _POSSESSOR.search(sent.text[:start - sent.start])) \
+            and not any(p.name == m.group(1) for p in sent.places) else None
         if prefix:
             runners = [max(prefix, key=lambda o: len(o.name)).name]
         elif not (runners := _operators(sent, [o for o in operators if not start <= o.start < end], start, end)):
-            if sent.self_reference() or (sent.author and name.startswith(sent.author.split()[0])):
+            if owner:
+                runners = [owner]
+            elif sent.self_reference() or (sent.author and name.startswith(sent.author.split()[0])):
                 runners = [sent.author or ""]
             elif not any(p.start == start for p in sent.places) and name != word:
                 runners = [name[:-len(word)].strip()]
             else:
                 continue
+        if owner in runners and not name.startswith(owner + " "):
+            name = f"{owner} {name}"  # the Acme Wuhan Factory, however a sentence writes it
         place = most_specific([p for p in sent.places if not (start <= p.start < end)])
         for operator in runners:
             out.append(FacilityRecord(
@@ -252,6 +265,8 @@ def find_facilities(sent: Sentence) -> list[FacilityRecord]:
         if proper and re.match(r" [A-Z]", text[m.end(1):]):
             continue  # "Factory" of "the Digital Factory Research Center": the name goes on
         inside = sent.start + m.end(1) - len(proper) if proper else site_at  # a firm in the name does not run it
+        if proper and proper.split()[-1].islower() and any(inside <= o.start < site_at for o in sent.orgs):
+            proper = None  # "the Acme plant": a firm's site, not a site's own name
         runners = _operators(sent, [o for o in operators if not inside <= o.start < sent.start + m.end(1)],
                              sent.start + m.start(1), sent.start + m.end(1))
         if not runners:

@@ -116,6 +116,20 @@ def test_a_second_site_shares_the_first_ones_owner(parse):
     assert {f.operator for f in found} == {"Siemens"} and len(found) == 2
 
 
+def test_a_possessor_runs_the_site_and_names_it(parse):
+    [f] = find_facilities(parse("Keltrix's Hankou Factory, the heart of the plan, met its goal early."))
+    assert (f.name, f.operator) == ("Keltrix Hankou Factory", "Keltrix")
+
+
+def test_a_site_word_after_a_proper_name_names_the_site(parse):
+    [f] = find_facilities(parse("Siemens opened the Keltrix Verbund site in 2020."))
+    assert (f.name, f.operator) == ("Keltrix Verbund site", "Siemens")
+
+
+def test_firms_sites_in_the_plural_without_a_place_are_not_named_sites(parse):
+    assert find_facilities(parse("We bring experience from over 300 Siemens sites worldwide.")) == []
+
+
 @pytest.mark.parametrize("text", [
     "Siemens sells widely in the region, with offices in Wuhan being its gateway to customers.",
     "Siemens's new plant in Wuhan started production in 2020.",
