@@ -17,13 +17,13 @@ _CUES: list[tuple[str, str]] = [
     (r"joint[- ]ventures?|\bJVs?\b|jointly (?:established|set up|founded|owned)", "joint_venture"),
     (r"(?:joint|collaborative|cooperative) (?:r&d|research|laborator(?:y|ies)|lab|innovation)|research (?:collaboration|cooperation|partnership)|"
      r"co-develop(?:ed|s|ing)?|jointly develop(?:ed|s|ing)?", "research_collaboration"),
-    (r"suppl(?:y|ies|ied|ier|iers)\b(?! chain)|provid(?:es|ed|ing) (?:[\w-]+ ){1,6}(?:to|for)\b", "supply"),
+    (r"suppl(?:y|ies|ied|ier|iers)\b(?![- ]chain)|provid(?:es|ed|ing) (?:[\w-]+ ){1,6}(?:to|for)\b", "supply"),
     (r"customers?|clients?", "customer"),
     (r"invest(?:ed|s|ing|ment)? in\b|investee|acquir(?:ed|es|ing)|acquisition of|stake in|shareholder|funding from|funded by", "investment"),
     (r"agreements?|memorand(?:um|a)|MoUs?|signed|contracts?", "agreement"),
     (r"strategic (?:cooperation|partnership|alliance)|partner(?:s|ship|ships|ed|ing)?|cooperat(?:e|ed|es|ing|ion)|"
      r"collaborat(?:e|ed|es|ing|ion)|alliance|teamed up|joined forces|work(?:ed|s|ing)? (?:closely )?with|together with|jointly|"
-     r"co-found(?:ed|s)?|join(?:ed|s)? the|participat(?:ed|es) in|affiliate|with (?:the )?support (?:of|from)|supported by", "strategic_cooperation"),
+     r"co-found(?:ed|s)?|join(?:ed|s)? the|members? of|participat(?:ed|es)(?: as (?:an? )?\w+)? in|affiliate|with (?:the )?support (?:of|from)|supported by", "strategic_cooperation"),
 ]
 _CUE = re.compile(r"\b(?:" + "|".join(c for c, _ in _CUES) + r")", re.I)
 _KIND = [(re.compile(r"\b(?:" + c + r")", re.I), k) for c, k in _CUES]
@@ -53,23 +53,72 @@ def _joint_subjects(sent: Sentence) -> str | None:
     return None
 
 
+_FOUNDING_VERBS = re.compile(r"^(?:co-)?(?:found|establish|set|creat|launch|open|form|build|built)", re.I)
+# partners nobody names: "the efforts of HP and our local partners"
+_UNNAMED_PARTNERS = re.compile(r"\b(?:our|its|their|local|other|industry|business|many) partners\b", re.I)
+_MUTUAL = re.compile(r"\b(?:jointly|together|joint|co-\w+|with each other)\b", re.I)
+_LIST_BETWEEN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)$")
+
+
+def _creations(sent: Sentence) -> set[str]:
+    """Organisations a founding verb of the sentence creates ("we set up a Research Center", "the two companies
+    founded Acme Institute and Apex Center"): what the parties made, not a party."""
+    out: set[str] = set()
+    for org in sent.orgs:
+        span = sent.span.doc.char_span(org.start, org.end, alignment_mode="expand")
+        if span is None:
+            continue
+        node = span.root
+        while node.dep_ == "conj" and node.head is not node:
+            node = node.head
+        if node.dep_ == "dobj" and _FOUNDING_VERBS.match(node.head.lower_):  # no lemmatizer in the pipeline
+            out.add(org.name)
+    return out
+
+
+def _one_list_after_a_preposition(sent: Sentence) -> bool:
+    """Are all the organisations one list that a preposition introduces ("funding from A, B and C")? Listed
+    side by side they are not partners of each other ("a partnership among A, B and C" is)."""
+    orgs = sorted(sent.orgs, key=lambda m: m.start)
+    between = [sent.text[a.end - sent.start:b.start - sent.start] for a, b in zip(orgs, orgs[1:])]
+    if len(orgs) < 2 or not all(_LIST_BETWEEN.match(b) for b in between) or not re.search(r"\b(?:and|or)\b|&", between[-1]):
+        return False  # "As a member of the X Alliance, Acme ...": a comma alone makes no list
+    before = sent.text[:orgs[0].start - sent.start].split()
+    if _MUTUAL.search(sent.text[orgs[-1].end - sent.start:]):
+        return False  # "hospitals including A and B are jointly building": the list acts together
+    return bool(before) and before[-1].lower() in ("from", "to", "for", "of", "at", "in", "like", "including")
+
+
+def _cues(sent: Sentence) -> list[re.Match]:
+    """The cooperation cues outside organisation names ("DaVita Healthcare Partners" is a name) and outside
+    partners nobody names ("HP and our local partners")."""
+    unnamed = [(u.start(), u.end()) for u in _UNNAMED_PARTNERS.finditer(sent.text)]
+    return [m for m in _CUE.finditer(sent.text)
+            if not any(o.start <= sent.start + m.start() < o.end for o in sent.orgs)
+            and not any(a <= m.start() < b for a, b in unnamed)]
+
+
 def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
     """At most one partnership per sentence, between every organisation it names."""
     text = sent.text
     joint = _joint_subjects(sent)
-    cue = _CUE.search(text)
+    cues = _cues(sent)
+    cue = cues[0] if cues else None
     if not (cue or joint):
+        return []
+    if _one_list_after_a_preposition(sent):
         return []
     # hedging counts up to the cue: "could cooperate with" is hypothetical, an agreement "to explore possible uses" is not
     if _HEDGED.search(text[:cue.end()] if cue else text):
         return []
-    parties = sent.org_names()
+    made = _creations(sent)
+    parties = [name for name in sent.org_names() if name not in made]
     # a long list is an enumeration, not a deal, unless the deal founds or signs something ("co-founded X with A, B, C, D")
     if len(parties) < 2 or len(parties) > (8 if joint or _FOUNDING.search(text) else 5):
         return []
     example = _EXAMPLES.search(text)
     if example and all(m.start - sent.start > example.start() for m in sent.orgs) and not sent.self_reference():
         return []  # "suppliers such as Bosch, Valeo and Denso": examples of a kind, not parties to a deal
-    kind = joint or next(k for pattern, k in _KIND if pattern.search(text))
+    kind = joint or next(k for pattern, k in _KIND if any(pattern.match(c.group()) for c in cues))
     name = " – ".join(parties[:3]) + f" {kind.replace('_', ' ')}"
     return [PartnershipRecord(name=name, parties=parties, kind=kind, year=first_year(text))]

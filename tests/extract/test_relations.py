@@ -207,6 +207,25 @@ def test_a_company_founded_by_many_firms_is_one_joint_venture(parse):
     assert len(deal.parties) >= 6 and "Siemens" in deal.parties
 
 
+@pytest.mark.parametrize("text", [
+    "Keltrix Healthcare Partners, the parent of Keltrix Care, runs 300 clinics.",  # the cue is inside a name
+    "The city's policies helped the efforts of Siemens and our local partners.",  # partners nobody names
+    "The trial received funding from Siemens, Bosch, and Valeo last year.",  # funders listed side by side
+    "In 2019, Siemens set up the Keltrix Research Center in Wuhan and cooperates with universities.",  # a creation
+])
+def test_no_partnership_without_two_named_partners(parse, text):
+    assert find_partnerships(parse(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "As a member of the Green Hydrogen Alliance, Siemens is helping to scale up supply.",
+    "Firms including Siemens and Bosch are jointly building a test platform in Wuhan.",
+])
+def test_membership_and_joint_work_are_partnerships(parse, text):
+    [deal] = find_partnerships(parse(text))
+    assert "Siemens" in deal.parties and len(deal.parties) == 2
+
+
 def test_firms_that_each_act_alone_are_not_joint_subjects(parse):
     assert find_partnerships(parse("Siemens grew in 2016, and Bosch established a new brand.")) == []
 
