@@ -24,6 +24,7 @@ from .reference import Reference, load_reference
 from .resolve import Located, resolve
 from .sections import Section, split_sections
 from .sentences import sentences
+from .tables import table_organizations
 
 BATCH_SIZE = 64
 
@@ -185,11 +186,13 @@ def _file_facts(doc: LoadedDocument, plan, parsed: Iterator, reference: Referenc
                 if person:
                     out.located.append(Located(person, _evidence(doc, record.id, first.start, second.end)))
         views = []  # kept only where recommendations are read, i.e. in a firm's own section
-        for block in section.blocks:
-            parsed_doc = next(parsed)
+        docs = [next(parsed) for _ in section.blocks]
+        kinds = [block.kind for block in section.blocks]
+        found = table_organizations(kinds, docs, [doc_mentions(d, reference, heading=k == "heading")
+                                                  for d, k in zip(docs, kinds)], reference)
+        for block, parsed_doc, mentions in zip(section.blocks, docs, found):
             if section.author:
                 views.append(BlockView(block.kind, block.level, parsed_doc.text, parsed_doc))
-            mentions = doc_mentions(parsed_doc, reference, heading=block.kind == "heading")
             for m in mentions:
                 out.located.append(Located(m, _evidence(doc, record.id, block.start + m.sent_start, block.start + m.sent_end)))
             if block.kind == "heading":

@@ -1,0 +1,33 @@
+"""Tables: an organisation column names one organisation per row."""
+from __future__ import annotations
+
+from extract.mentions import doc_mentions
+from extract.tables import table_organizations
+
+ROWS = [
+    "Date\tForeign firms\tLocal firms\tDeal",
+    "2021/3/1\tSiemens\tLianda\tPromote the development of the industry through strategic alliances",
+    "2020/11/5\tBosch AG\tWuhan Steel Group\tAgreed to build a test line",
+    "2020/6/2\tValeo\tHubei Energy Investment investment\tConcluded an agreement on fuel cells",
+    "2020/1/9\tDenso\t-\tOpened an office",
+]
+
+
+def _orgs(nlp, reference, rows):
+    docs = [nlp(r) for r in rows]
+    found = table_organizations(["row"] * len(rows), docs, [doc_mentions(d, reference) for d in docs], reference)
+    return [{m.name for m in row if m.kind == "organization"} for row in found]
+
+
+def test_a_column_of_organisations_names_one_in_every_row(nlp, reference):
+    orgs = _orgs(nlp, reference, ROWS)
+    assert "Lianda" in orgs[1]  # the recogniser took it for a town
+    assert "Hubei Energy Investment investment" in orgs[3]  # the whole cell, not the name the recogniser cut
+    assert not orgs[0]  # the header names columns
+    assert not any("-" in names for names in orgs)
+
+
+def test_outside_a_table_nothing_changes(nlp, reference):
+    docs = [nlp("Siemens met Keltrix in Wuhan.")]
+    before = doc_mentions(docs[0], reference)
+    assert table_organizations(["paragraph"], docs, [before], reference) == [before]
