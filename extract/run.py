@@ -242,7 +242,8 @@ def combine(files: list[FileFacts], reference: Reference) -> FactSet:
     linker = Linker(orgs, places, reference)  # only to name the authors, which pruning keeps
     orgs = prune_organizations(orgs, people, policy_keys={policy_key(p.name) for p in raw.policies},
                                keep={linker.org(name) or name for name, _ in authors},
-                               common_words=set().union(*(f.words for f in files)))
+                               common_words=set().union(*(f.words for f in files)),
+                               parties=frozenset(linker.org(p) or p for rec in raw.partnerships for p in rec.parties))
     linker = Linker(orgs, places, reference)
     policies = link_policies(raw.policies, linker)
     for rec in raw.recommendations:

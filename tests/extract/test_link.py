@@ -52,6 +52,13 @@ def test_prune_policy_site_and_common_word_organisations():
     assert people[0].affiliation is None
 
 
+def test_a_named_site_is_no_organisation_unless_it_is_a_party_to_a_deal():
+    orgs = [OrganizationRecord(n) for n in ("Lakeside Nuclear Power Plant", "Harbor Steel Plant", "Harbor Bank")]
+    kept = prune_organizations(orgs, [], policy_keys=set(), keep=set(), common_words=set(),
+                               parties=frozenset({"Lakeside Nuclear Power Plant", "Harbor Bank"}))
+    assert [o.name for o in kept] == ["Lakeside Nuclear Power Plant", "Harbor Bank"]
+
+
 def test_the_start_of_a_policy_name_is_no_organisation():
     orgs = [OrganizationRecord(n) for n in ("Tax System", "Harbor Bank")]
     kept = prune_organizations(orgs, [], policy_keys={"tax system to promote green investment"}, keep=set(),
