@@ -25,19 +25,25 @@ from .resolve import name_key, unique_evidence
 
 
 def prune_organizations(orgs: list[OrganizationRecord], people: list, *, policy_keys: set[str],
-                        keep: set[str], common_words: set[str], parties: frozenset[str] = frozenset()) -> list[OrganizationRecord]:
+                        keep: set[str], common_words: set[str], parties: frozenset[str] = frozenset(),
+                        sites: frozenset[str] = frozenset()) -> list[OrganizationRecord]:
     """Drop "organisations" that are really policies, named sites or common words; people lose affiliations to them.
 
     The recogniser labels "Belt and Road", "CCEC Technical Center" or a title-cased
     "Hydrogen" ORG; the policy and facility extractors know better, and a one-word
     name that the same texts also write in lower case is a common noun.  Section
     authors are always kept, and so is a named site that is a party to a deal
-    ("... and Lakeside Power Plant signed a memorandum"): it acts as an organisation.
+    ("... and Lakeside Power Plant signed a memorandum"): it acts as an organisation.  ``sites`` are the
+    names of sites another organisation runs ("HP opened the Smart Manufacturing Research Center").
     """
     from .facilities import is_named_site
 
     def common(name: str) -> bool:
         return " " not in name and name.casefold() in common_words
+
+    def run_site(name: str) -> bool:
+        """A site another organisation runs; an institute is an organisation even then."""
+        return name in sites and not name.endswith("Institute")
 
     def policy(name: str) -> bool:
         """A policy's name or the start of one ("Tax System" of "Tax System to Promote Investment ...")."""
@@ -45,7 +51,8 @@ def prune_organizations(orgs: list[OrganizationRecord], people: list, *, policy_
         return key in policy_keys or (" " in key and any(k.startswith(key + " ") for k in policy_keys))
 
     dropped = {o.name for o in orgs if o.name not in keep
-               and (policy(o.name) or is_named_site(o.name) and o.name not in parties or common(o.name))}
+               and (policy(o.name) or (is_named_site(o.name) or run_site(o.name)) and o.name not in parties
+                    or common(o.name))}
     for person in people:
         if person.affiliation in dropped:
             person.affiliation = None

@@ -243,7 +243,9 @@ def combine(files: list[FileFacts], reference: Reference) -> FactSet:
     orgs = prune_organizations(orgs, people, policy_keys={policy_key(p.name) for p in raw.policies},
                                keep={linker.org(name) or name for name, _ in authors},
                                common_words=set().union(*(f.words for f in files)),
-                               parties=frozenset(linker.org(p) or p for rec in raw.partnerships for p in rec.parties))
+                               parties=frozenset(linker.org(p) or p for rec in raw.partnerships for p in rec.parties),
+                               sites=frozenset(linker.org(f.name) for f in raw.facilities
+                                               if linker.org(f.operator) not in (None, linker.org(f.name))))
     linker = Linker(orgs, places, reference)
     policies = link_policies(raw.policies, linker)
     for rec in raw.recommendations:

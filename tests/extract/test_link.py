@@ -59,6 +59,13 @@ def test_a_named_site_is_no_organisation_unless_it_is_a_party_to_a_deal():
     assert [o.name for o in kept] == ["Lakeside Nuclear Power Plant", "Harbor Bank"]
 
 
+def test_a_site_another_organisation_runs_is_no_organisation():
+    orgs = [OrganizationRecord(n) for n in ("Harbor Design Center", "Harbor Research Institute", "Harbor Bank")]
+    kept = prune_organizations(orgs, [], policy_keys=set(), keep=set(), common_words=set(),
+                               sites=frozenset({"Harbor Design Center", "Harbor Research Institute"}))
+    assert [o.name for o in kept] == ["Harbor Research Institute", "Harbor Bank"]
+
+
 def test_the_start_of_a_policy_name_is_no_organisation():
     orgs = [OrganizationRecord(n) for n in ("Tax System", "Harbor Bank")]
     kept = prune_organizations(orgs, [], policy_keys={"tax system to promote green investment"}, keep=set(),
