@@ -60,26 +60,28 @@ class Card:
 _KEYS = "SELECT ?e ?key WHERE { GRAPH <%s> { ?e kg:nameKey ?key } }" % LOOKUP_GRAPH
 
 
-_LABEL = ox.NamedNode(RDFS_NS + "label")
-_ALT_LABEL = ox.NamedNode(SKOS_NS + "altLabel")
-_TYPE = ox.NamedNode(RDF_NS + "type")
+_NAMES = "SELECT DISTINCT ?e ?p ?o WHERE { ?e ?p ?o VALUES ?p { rdfs:label skos:altLabel rdf:type } }"
+_LABEL, _ALT_LABEL, _TYPE = RDFS_NS + "label", SKOS_NS + "altLabel", RDF_NS + "type"
 
 
 def _describe(store: ox.Store, iris: list[str]) -> list[Candidate]:
     """Label, ``kg:`` classes and every name of each entity in ``iris`` (labelled ones only).
 
-    Index lookups per entity rather than one SPARQL join: Oxigraph does not
-    start such a join from a VALUES list, and on a large graph that costs a scan.
+    One query per entity with the entity bound, rather than one join over all of
+    them: Oxigraph does not start such a join from a VALUES list, and on a large
+    graph that costs a scan.  Not ``quads_for_pattern`` either: with the graph
+    unbound it took 2.8 ms per property at 5M triples, the query 0.5 ms for all three.
     """
     found = []
     for iri in iris:
-        node = ox.NamedNode(iri)
-        labels = sorted({q.object.value for q in store.quads_for_pattern(node, _LABEL, None, None)})
+        values: dict[str, set[str]] = {_LABEL: set(), _ALT_LABEL: set(), _TYPE: set()}
+        for row in query(store, _NAMES, substitutions={ox.Variable("e"): ox.NamedNode(iri)}):
+            values[row["p"].value].add(row["o"].value)
+        labels = sorted(values[_LABEL])
         if not labels:
             continue
-        names = set(labels) | {q.object.value for q in store.quads_for_pattern(node, _ALT_LABEL, None, None)}
-        types = sorted({short(q.object.value) for q in store.quads_for_pattern(node, _TYPE, None, None)
-                        if q.object.value.startswith(KG_NS)},
+        names = values[_LABEL] | values[_ALT_LABEL]
+        types = sorted({short(t) for t in values[_TYPE] if t.startswith(KG_NS)},
                        key=lambda t: (t in ("kg:Organization", "kg:Place"), t))
         found.append(Candidate(iri, labels[0], types, "\x1f".join(sorted(names))))
     return found
