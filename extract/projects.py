@@ -31,10 +31,10 @@ _ORG_NEXT = re.compile(r"^[ ]+(?:Agency|Association|Committee|Commission|Office|
 _LEAD_DROP = frozenset("""according in under the this these as with during by from for to on at since after its their our a an
     and through via into upon about among between across toward towards around over""".split())
 _CAPTION = re.compile(r"^List\b")  # "List of Hydrogen Energy Projects in ...": a caption
-# head nouns of a lower-case project phrase ("a hydrogen demonstration project", "the rail link")
+# head nouns of a lower-case project phrase ("a hydrogen demonstration project", "the rail link"); in the plural
+# only with what delimits them ("experimental projects for methane"): "sales routes" name a kind, not one
 _LOWER_HEADS = frozenset(
-    "project projects pilot trial trials platform programme demonstration corridor channel channels link route routes "
-    "park railway pipeline".split()
+    "project pilot trial platform programme demonstration corridor channel link route park railway pipeline".split()
 )
 _VAGUE = frozenset({"this", "these", "that", "the", "a", "an", "such", "other", "many", "some", "more", "key", "major",
                     "new", "all", "various", "several", "its", "their", "our", "each", "any"})
@@ -67,7 +67,8 @@ def find_projects(sent: Sentence) -> list[ProjectRecord]:
     year = first_year(text)
     if not names and (participants or money or year):
         for chunk in sent.span.noun_chunks:
-            if chunk.root.lower_ not in _LOWER_HEADS:
+            plural = chunk.root.lower_.endswith("s") and chunk.root.lower_[:-1] in _LOWER_HEADS
+            if chunk.root.lower_ not in _LOWER_HEADS and not plural:
                 continue
             kept = [t for t in chunk if t.lower_ not in _VAGUE and t.pos_ not in ("DET", "PRON", "NUM")]
             while kept and (kept[0].pos_ in ("ADP", "CCONJ", "SCONJ", "PART", "PUNCT") or kept[0].is_punct):
@@ -76,6 +77,8 @@ def find_projects(sent: Sentence) -> list[ProjectRecord]:
             # "rail link between Chongqing and Duisburg"), not "pilot project"
             delimited = any(c.dep_ == "prep" and c.lower_ in ("for", "between", "in", "at", "on", "from", "to")
                             for c in chunk.root.children)  # "a rail link between Chongqing and Duisburg"
+            if plural and not delimited:
+                continue  # "pilot and demonstration projects", "sales routes": a kind of project, not one
             if len(kept) >= 3 or (len(kept) == 2 and (kept[0].pos_ == "PROPN" or delimited)):
                 if kept[-1] == chunk.root:
                     names.append(chunk.doc[kept[0].i:chunk.root.i + 1].text)

@@ -246,6 +246,11 @@ def test_every_named_project_of_a_sentence(parse):
     text = "Goods reach Europe by the Western Land-Sea Corridor and the Northern Rail Express."
     assert [p.name for p in find_projects(parse(text))] == ["Western Land-Sea Corridor", "Northern Rail Express"]
 
+def test_plural_projects_count_only_with_what_delimits_them(parse):
+    [p] = find_projects(parse("In 2021 Siemens concluded a deal on experimental projects for hydrogen storage."))
+    assert p.name.endswith("projects")
+
+
 def test_a_project_name_keeps_its_place_in_parentheses(parse):
     text = "Siemens joined the National Smart Freight (Hubei and Hunan) Demonstration Zone in 2021."
     assert [p.name for p in find_projects(parse(text))] == ["National Smart Freight (Hubei and Hunan) Demonstration Zone"]
@@ -257,6 +262,7 @@ def test_a_project_name_keeps_its_place_in_parentheses(parse):
     "Hydrogen Projects in Europe ..... 212",
     "The Advanced Grid Projects Agency was set up in 2021 with RMB 2 billion.",
     "List of Hydrogen Energy Projects in Which Japanese Companies Took Part",
+    "In 2021 Siemens invested RMB 2 billion in hydrogen demonstration projects across China.",
 ])
 def test_generic_or_listed_project_words_are_no_project(parse, text):
     assert find_projects(parse(text)) == []
