@@ -59,6 +59,9 @@ def find_projects(sent: Sentence) -> list[ProjectRecord]:
         candidate = _trim(m.group(1))
         if _CAPTION.search(candidate):
             continue
+        owner = re.match(r"^(.+?)['’]s ", candidate)
+        if owner and owner.group(1) in {x.name for x in sent.orgs + sent.places}:
+            continue  # "Acme's Wuhan Technology Park" is Acme's site, "Australia's Latrobe Valley" a region
         if len(candidate.split()) >= 2 and any(w[:1].isupper() for w in candidate.split()[:-1]) \
                 and candidate not in names:
             names.append(candidate)
@@ -68,8 +71,8 @@ def find_projects(sent: Sentence) -> list[ProjectRecord]:
     if not names and (participants or money or year):
         for chunk in sent.span.noun_chunks:
             plural = chunk.root.lower_.endswith("s") and chunk.root.lower_[:-1] in _LOWER_HEADS
-            if chunk.root.lower_ not in _LOWER_HEADS and not plural:
-                continue
+            if chunk.root.lower_ not in _LOWER_HEADS and not plural or chunk.root.text[:1].isupper():
+                continue  # a capitalised head is a name, which the patterns above took or refused
             kept = [t for t in chunk if t.lower_ not in _VAGUE and t.pos_ not in ("DET", "PRON", "NUM")]
             while kept and (kept[0].pos_ in ("ADP", "CCONJ", "SCONJ", "PART", "PUNCT") or kept[0].is_punct):
                 kept = kept[1:]  # "than projects", "and expanded ... projects"

@@ -263,6 +263,7 @@ def test_a_project_name_keeps_its_place_in_parentheses(parse):
     "The Advanced Grid Projects Agency was set up in 2021 with RMB 2 billion.",
     "List of Hydrogen Energy Projects in Which Japanese Companies Took Part",
     "In 2021 Siemens invested RMB 2 billion in hydrogen demonstration projects across China.",
+    "Siemens's Wuhan Technology Park opened in 2020 with RMB 2 billion of investment.",
 ])
 def test_generic_or_listed_project_words_are_no_project(parse, text):
     assert find_projects(parse(text)) == []
