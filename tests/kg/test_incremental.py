@@ -66,5 +66,5 @@ def test_removed_file_takes_its_facts_with_it(corpus, tmp_path, nlp):
     store = open_store(tmp_path / "inc" / "store")
     assert not any("regional-news" in g.value for g in data_graphs(store))
     assert not list(store.quads_for_pattern(None, None, ox.Literal(NEWS), None))
-    fresh = run(corpus, tmp_path / "fresh", nlp, cache=False)
+    run(corpus, tmp_path / "fresh", nlp, cache=False)
     assert quads(tmp_path / "inc" / "store") == quads(tmp_path / "fresh" / "store")
