@@ -201,13 +201,22 @@ def _proper_name(text: str, m: re.Match) -> str | None:
 _POSSESSOR = re.compile(r"\b([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})['’]s\s+$")
 
 
-def _named_facilities(sent: Sentence, operators: list) -> list[FacilityRecord]:
-    """Sites named as such: "CCEC Technical Center", "Corning Innovation Lab".  The operator is the firm
-    the name starts with or follows straight on from, else the one the sentence ties to the site ("HP opened the ... Lab"), else the
-    author speaking of itself, else the words before the site word, which linking keeps only as far as
-    they name a known firm ("Acme Wuhan Factory" -> Acme)."""
+def _record(sent: Sentence, name: str, kind: str, operator: str, place: str | None) -> FacilityRecord:
+    """A facility stated in ``sent``: status, year and details read from the sentence."""
+    text = sent.text
+    return FacilityRecord(name=name, kind=kind, operator=operator, place=place, status=_status(text, kind),
+                          year=first_year(text), details="; ".join(amounts(text)) or None)
+
+
+def _named_facilities(sent: Sentence, sites: list[tuple[str, int, int]], operators: list) -> list[FacilityRecord]:
+    """Sites named as such (``sites``, from :func:`_site_names`): "CCEC Technical Center", "Corning Innovation Lab".
+
+    The operator is the firm the name starts with or follows straight on from, else the one the sentence
+    ties to the site ("HP opened the ... Lab"), else its possessor, else the author speaking of itself,
+    else the words before the site word, which linking keeps only as far as they name a known firm
+    ("Acme Wuhan Factory" -> Acme)."""
     out = []
-    for name, start, end in _site_names(sent):
+    for name, start, end in sites:
         name = re.sub(r"(?<=\w)['’]s\b", "", name)  # "Acme's Wuhan Factory" is the Acme Wuhan Factory
         if _CONFERRED.search(sent.text[:start - sent.start]):
             continue  # "was awarded as National Green Factory": a title, not a site
@@ -233,12 +242,7 @@ def _named_facilities(sent: Sentence, operators: list) -> list[FacilityRecord]:
         if owner in runners and not name.startswith(owner + " "):
             name = f"{owner} {name}"  # the Acme Wuhan Factory, however a sentence writes it
         place = most_specific([p for p in sent.places if not (start <= p.start < end)])
-        for operator in runners:
-            out.append(FacilityRecord(
-                name=name, kind=_kind(word.lower()), operator=operator,
-                place=place.name if place else None, status=_status(sent.text, _kind(word.lower())),
-                year=first_year(sent.text), details="; ".join(amounts(sent.text)) or None,
-            ))
+        out.extend(_record(sent, name, _kind(word.lower()), operator, place.name if place else None) for operator in runners)
     return out
 
 
@@ -251,10 +255,12 @@ def find_facilities(sent: Sentence) -> list[FacilityRecord]:
     text = sent.text
     if _GENERIC_PLACE_WORDS.search(text):
         return []
-    named_spans = [(start, end) for _, start, end in _site_names(sent)]
+    sites = _site_names(sent)
+    named_spans = [(start, end) for _, start, end in sites]
     operators = [o for o in sent.orgs if o.label != "GovernmentBody" and not any(a <= o.start < b for a, b in named_spans)
                  and not _in_parentheses(text, o.start - sent.start)]  # "(NYSE: GLW)" names no operator
-    found: dict[tuple[str, str], FacilityRecord] = {(f.operator, f.name): f for f in _named_facilities(sent, operators)}
+    found: dict[tuple[str, str], FacilityRecord] = {(f.operator, f.name): f
+                                                    for f in _named_facilities(sent, sites, operators)}
     for m in _SITE.finditer(text):
         site_at = sent.start + m.start()
         if any(a <= site_at < b for a, b in named_spans):
@@ -275,10 +281,7 @@ def find_facilities(sent: Sentence) -> list[FacilityRecord]:
         if proper:
             # "HP opened the Smart Manufacturing Research Center": a site's own name needs no place
             for operator in runners:
-                found.setdefault((operator, proper), FacilityRecord(
-                    name=proper, kind=kind, operator=operator, place=None, status=_status(text, kind),
-                    year=first_year(text), details="; ".join(amounts(text)) or None,
-                ))
+                found.setdefault((operator, proper), _record(sent, proper, kind, operator, None))
             continue
         # "production nodes in Hefei, Chongqing, and Wuhan": one facility per listed place
         listed = [p for p in after if p.start - site_at < 80] or ([most_specific(places)] if places else [])
@@ -290,9 +293,6 @@ def find_facilities(sent: Sentence) -> list[FacilityRecord]:
                 key = (operator, kind + place.name)
                 if key in found or place.name == operator:
                     continue
-                found[key] = FacilityRecord(
-                    name="headquarters" if kind == "headquarters" else m.group(1).lower(), kind=kind, operator=operator,
-                    place=place.name, status=_status(text, kind), year=first_year(text),
-                    details="; ".join(amounts(text)) or None,
-                )
+                name = "headquarters" if kind == "headquarters" else m.group(1).lower()
+                found[key] = _record(sent, name, kind, operator, place.name)
     return list(found.values())

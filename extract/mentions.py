@@ -262,6 +262,7 @@ def cued_organizations(doc, reference: Reference) -> list[Mention]:
             if doc[first].pos_ == "PROPN" and (first == 0 or doc[first - 1].is_punct or doc[first - 1].is_sent_start) \
                     and any(t.lower_ in _ORG_NOUNS for t in window):
                 add(first, tok.i)  # "OPPO, one of the world's largest manufacturers"
+
     def is_name(tok) -> bool:
         return tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper) or tok.ent_type_ == "ORG"
 

@@ -226,6 +226,16 @@ def _file_facts(doc: LoadedDocument, plan, parsed: Iterator, reference: Referenc
     return out
 
 
+def _sites_run_by_others(facilities: list, linker: Linker) -> frozenset[str]:
+    """Organisation names that are the names of sites another organisation runs."""
+    out = set()
+    for f in facilities:
+        site = linker.org(f.name)
+        if site is not None and linker.org(f.operator) not in (None, site):
+            out.add(site)
+    return frozenset(out)
+
+
 def combine(files: list[FileFacts], reference: Reference) -> FactSet:
     """Resolve names across files, prune non-organisations and link every relation to resolved names."""
     located = [loc for f in files for loc in f.located]
@@ -244,8 +254,7 @@ def combine(files: list[FileFacts], reference: Reference) -> FactSet:
                                keep={linker.org(name) or name for name, _ in authors},
                                common_words=set().union(*(f.words for f in files)),
                                parties=frozenset(linker.org(p) or p for rec in raw.partnerships for p in rec.parties),
-                               sites=frozenset(linker.org(f.name) for f in raw.facilities
-                                               if linker.org(f.operator) not in (None, linker.org(f.name))))
+                               sites=_sites_run_by_others(raw.facilities, linker))
     linker = Linker(orgs, places, reference)
     policies = link_policies(raw.policies, linker)
     for rec in raw.recommendations:

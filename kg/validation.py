@@ -198,8 +198,9 @@ def _validate_share(path: str, graphs: list[str], part: int, parts: int) -> tupl
     """One process's work: its share of the ``sh:maxCount`` union checks, then its share of the graphs."""
     from .store import open_store
 
-    over = _over_max_count(open_store(Path(path)), load_shapes(), part=part, parts=parts)
-    return _validate_batches(path, "graphs", graphs), over
+    shapes = load_shapes()
+    over = _over_max_count(open_store(Path(path)), shapes, part=part, parts=parts)
+    return _validate_batches(path, "graphs", graphs, shapes=shapes), over
 
 
 def _over_max_count(store, shapes, *, part: int = 0, parts: int = 1) -> set[str]:
@@ -232,7 +233,7 @@ def _term_key(term) -> str:
     return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
 
 
-def _validate_batches(path: str, mode: str, keys: list[str]) -> ValidationReport:
+def _validate_batches(path: str, mode: str, keys: list[str], *, shapes=None) -> ValidationReport:
     """Validate ``keys`` in batches of about ``_BATCH_TRIPLES``: graph IRIs (mode ``graphs``: their
     triples) or subjects (mode ``subjects``: everything every data graph says about them)."""
     import gc
@@ -244,7 +245,7 @@ def _validate_batches(path: str, mode: str, keys: list[str]) -> ValidationReport
     from .store import open_store
 
     store = open_store(Path(path))
-    shapes, ontology = load_shapes(), load_ontology()
+    shapes, ontology = shapes if shapes is not None else load_shapes(), load_ontology()
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     conforms, violations = True, []
     classes: dict = {}
