@@ -26,7 +26,7 @@ _NOT_ORG_SUFFIXES = ("Plan", "Initiative", "Strategy", "Circle", "Program", "Pro
                      "Week", "Expo", "Summit", "Conference", "Economy", "Opinion", "Opinions", "Guideline",
                      "Guidelines", "Act", "Measures", "Outline", "Roadmap", "Principles",
                      "River", "Corridor", "Agglomeration", "Megaregion", "Region", "Cities", "Delta", "Basin",
-                     "Channel", "Metropolis", "Valley", "Projects", "Scenarios", "Enterprises", "News")
+                     "Channel", "Metropolis", "Valley", "Projects", "Scenarios", "Enterprises", "News", "Base")
 # words that, with place names, make a region's name: "Chengdu-Chongqing Twin Cities", "Greater Detroit"
 _REGION_WORDS = frozenset({"Twin", "Cities", "Greater", "Region", "Area", "Economic", "Circle", "Northeast", "Northwest",
                            "Southeast", "Southwest", "Northern", "Southern", "Eastern", "Western", "Central"})
@@ -161,7 +161,7 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
         elif ent.label_ == "GPE":
             found.append(Mention("place", name, "Place", start, end, start=ent.start_char, end=ent.end_char))
         elif ent.label_ == "ORG":
-            if name.split()[-1] in _NOT_ORG_SUFFIXES or is_role_phrase(name) or not_an_organization(name, reference):
+            if not_an_organization(name, reference):
                 continue
             if len(ent) == 1 and ent[0].tag_.startswith("VB"):
                 continue  # "Invest in ..." at the start of a list item
@@ -403,7 +403,9 @@ def _cells(ent) -> list:
 
 
 def not_an_organization(name: str, reference: Reference) -> bool:
-    """A name the recogniser calls an organisation that is a term, a region or an action."""
+    """A name the recogniser calls an organisation that is a plan, a site, a role, a term, a region or an action."""
+    if name.split()[-1] in _NOT_ORG_SUFFIXES or is_role_phrase(name):
+        return True
     if name in reference.terms or _ACTION_NAME.match(name) or _GOVERNANCE_BODY.match(name):
         return True
     parts = [p for p in re.split(r"[\s\-–]+", name) if p]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .mentions import Mention, clean_name, org_kind
+from .mentions import Mention, clean_name, not_an_organization, org_kind
 from .reference import Reference
 
 _MIN_ORG_ROWS = 2  # rows with a recognised organisation in a column before the column counts
@@ -45,11 +45,20 @@ def table_organizations(kinds: list[str], docs: list, mentions: list[list[Mentio
     return out
 
 
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
 def _fill_table(rows: range, docs: list, mentions: list[list[Mention]], reference: Reference) -> None:
     cells = {r: _cells(docs[r].text) for r in rows}
     first = rows[0]
-    if not mentions[first] and not any(ch.isdigit() for ch in docs[first].text):
-        rows = rows[1:]  # a header row ("Dates | Japanese Companies | ..."): its cells name columns, not firms
+    if not _has_digit(docs[first].text):
+        if len(rows) > 2 and all(_has_digit(docs[r].text) for r in rows[1:]):
+            # a header over dated or numbered rows ("SN | Pilot Zone Name | City"): whatever the recogniser
+            # saw in it names a column, not a firm
+            mentions[first][:] = [m for m in mentions[first] if m.kind != "organization"]
+        if not mentions[first]:
+            rows = rows[1:]  # a header row ("Dates | Japanese Companies | ..."): its cells name columns, not firms
     width = max((len(cells[r]) for r in rows), default=0)
     for column in range(width):
         holding = [r for r in rows if column < len(cells[r]) and any(
@@ -71,8 +80,9 @@ def _whole_cell(doc, cell: tuple[int, int], mentions: list[Mention], reference: 
     if len(inside) > 1 or any(m.kind == "person" or m.kind == "place" and m.label != "Place" for m in inside):
         return
     name = clean_name(text)
-    if len(name) < 2 or not _NAME.match(name) or len(name.split()) > _MAX_NAME_WORDS or reference.place(name):
-        return
+    if len(name) < 2 or not _NAME.match(name) or len(name.split()) > _MAX_NAME_WORDS or reference.place(name) \
+            or not_an_organization(name, reference):
+        return  # not a name, or one of a place, a project or a site ("Wuxi Traffic Test Base")
     if inside and inside[0].kind == "organization" and (inside[0].start, inside[0].end) == (start, end):
         return  # whole already
     span = doc.char_span(start, end, alignment_mode="expand")

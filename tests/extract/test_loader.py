@@ -108,3 +108,13 @@ def test_a_bulleted_numbered_line_is_an_item_not_a_footnote(tmp_path):
     doc = load_document(path)
     assert "Budget: a new ‘Harbor Fund’ for ports" in doc.text
     assert "customs data" not in doc.text
+
+
+def test_a_numbered_table_row_is_a_row_not_a_footnote(tmp_path):
+    path = tmp_path / "zones.md"
+    path.write_text("No\tZone Name\tCity\n1\tHarbor Smart Freight Test Zone\tNingbo\n2\tLakeside Drone Test Base\tWuxi\n\n"
+                    "12 Source: customs data.\n", encoding="utf-8")
+    doc = load_document(path)
+    rows = [doc.block_text(b) for b in doc.blocks if b.kind == "row"]
+    assert rows[1:] == ["1\tHarbor Smart Freight Test Zone\tNingbo", "2\tLakeside Drone Test Base\tWuxi"]
+    assert "customs data" not in doc.text

@@ -31,3 +31,18 @@ def test_outside_a_table_nothing_changes(nlp, reference):
     docs = [nlp("Siemens met Keltrix in Wuhan.")]
     before = doc_mentions(docs[0], reference)
     assert table_organizations(["paragraph"], docs, [before], reference) == [before]
+
+
+def test_the_header_over_numbered_rows_names_no_organisation(nlp, reference):
+    rows = ["SN\tCorridor Authority Name\tCity", "1\tSiemens AG\tWuxi\tOpened a test line",
+            "2\tBosch AG\tTianjin\tBuilt a plant", "3\tValeo\tChangsha\tSigned an agreement"]
+    orgs = _orgs(nlp, reference, rows)
+    assert not orgs[0]  # the recogniser reads "SN" and "Corridor Authority Name" as organisations
+    assert "Siemens AG" in orgs[1] and "Valeo" in orgs[3]
+
+
+def test_a_cell_naming_a_test_base_is_no_organisation(nlp, reference):
+    rows = ["Date\tFirm\tSite", "2021/3/1\tSiemens\tWuxi Traffic Comprehensive Test Base",
+            "2020/11/5\tBosch AG\tTianjin Vehicle Test Base", "2020/6/2\tValeo\tHunan Logistics Test Base"]
+    orgs = _orgs(nlp, reference, rows)
+    assert not any(name.endswith("Base") for names in orgs for name in names)
