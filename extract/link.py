@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from .acronyms import definitions
 from .policies import policy_key
 from .records import (
     FacilityRecord,
@@ -129,11 +130,24 @@ def link_partnerships(raw: list[PartnershipRecord], linker: Linker) -> list[Part
     return sorted(merged.values(), key=lambda r: r.name)
 
 
+def _short_project_names(names: set[str]) -> dict[str, str]:
+    """Key of each short form a name defines -> key of the name: "HESC Project" for "Hydrogen Energy Supply
+    Chain (HESC) Project"."""
+    out = {}
+    for name in names:
+        for short, _long in definitions(name):
+            after = name.split(f"({short})", 1)[1] if f"({short})" in name else ""
+            out[name_key(f"{short} {after}")] = name_key(name)
+    return out
+
+
 def link_projects(raw: list[ProjectRecord], linker: Linker) -> list[ProjectRecord]:
     merged: dict[str, ProjectRecord] = {}
-    for rec in raw:
+    long_of = _short_project_names({rec.name for rec in raw})
+    # the long forms first, so that a merged project keeps its full name
+    for rec in sorted(raw, key=lambda r: name_key(r.name) in long_of):
         participants = [n for n in dict.fromkeys(linker.org(p) for p in rec.participants) if n]
-        key = name_key(rec.name)
+        key = long_of.get(name_key(rec.name), name_key(rec.name))
         if key in merged:
             kept = merged[key]
             kept.evidence = unique_evidence(kept.evidence + rec.evidence)

@@ -37,7 +37,41 @@ _LOWER_HEADS = frozenset(
     "project pilot trial platform programme demonstration corridor channel link route park railway pipeline".split()
 )
 _VAGUE = frozenset({"this", "these", "that", "the", "a", "an", "such", "other", "many", "some", "more", "key", "major",
-                    "new", "all", "various", "several", "its", "their", "our", "each", "any"})
+                    "new", "all", "various", "several", "its", "their", "our", "each", "any", "local"})
+# a name in a chunk that is a policy's makes the chunk a part of it: "the Belt and Road Initiative (BRI) route"
+_POLICY_WORDS = frozenset({"Initiative", "Plan", "Strategy", "Policy", "Programme", "Program"})
+
+
+_COUNT_WORDS = {w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), start=2)}
+# "four state-level pilot zones of ICV in Tianjin (Xiqing District), Chongqing and Hunan (Changsha)": as many
+# projects as places, each delimited by its own
+_ITEM = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*\([^()]*\))?"  # "Chongqing (Liangjiang New Area)"
+_ENUMERATED = re.compile(
+    r"\b(?P<count>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d)\s+(?P<what>(?:[\w-]+\s+){0,3}?"
+    r"(?:zones|projects|parks|bases|pilots|corridors|platforms|trials))\b(?P<of>\s+(?:of|for)\s+[^,;]*?)?"
+    rf"\s+in\s+(?P<places>{_ITEM}(?:\s*,\s*(?:and\s+)?{_ITEM}|\s+and\s+{_ITEM})*)"
+)
+_PLACE_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _enumerated(sent: Sentence) -> list[tuple[str, str]]:
+    """(name, place) for each listed place of "N <projects> in A, B and C", when the count matches."""
+    out = []
+    known = {p.name.casefold() for p in sent.places}
+    for m in _ENUMERATED.finditer(sent.text):
+        count = int(m.group("count")) if m.group("count").isdigit() else _COUNT_WORDS[m.group("count").lower()]
+        places = [p.strip() for p in _PLACE_LIST.split(m.group("places"))]
+        # every item a recognised place, its district in parentheses allowed: "Hunan (Changsha)"
+        if len(places) != count or not all(re.split(r"\s*\(", p)[0].casefold() in known for p in places):
+            continue
+        what = m.group("what")[:-1] if m.group("what").endswith("s") else m.group("what")
+        of = (m.group("of") or "").strip()
+        for place in places:
+            # the district in parentheses is the more specific place: "Chongqing (Liangjiang New Area)"
+            inner = re.findall(r"\(([^()]*)\)", place)
+            where = inner[0] if inner and inner[0].casefold() in known else re.split(r"\s*\(", place)[0]
+            out.append((" ".join(filter(None, [what, of, "in", place])), where))
+    return out
 
 
 def _trim(name: str) -> str:
@@ -65,6 +99,8 @@ def find_projects(sent: Sentence) -> list[ProjectRecord]:
         if len(candidate.split()) >= 2 and any(w[:1].isupper() for w in candidate.split()[:-1]) \
                 and candidate not in names:
             names.append(candidate)
+    own_place = dict(_enumerated(sent))
+    names += [n for n in own_place if n not in names]
     participants = sent.org_names()
     money = amounts(text)
     year = first_year(text)
@@ -73,6 +109,8 @@ def find_projects(sent: Sentence) -> list[ProjectRecord]:
             plural = chunk.root.lower_.endswith("s") and chunk.root.lower_[:-1] in _LOWER_HEADS
             if chunk.root.lower_ not in _LOWER_HEADS and not plural or chunk.root.text[:1].isupper():
                 continue  # a capitalised head is a name, which the patterns above took or refused
+            if any(t.text in _POLICY_WORDS or t.dep_ == "poss" and t.pos_ != "PROPN" for t in chunk):
+                continue  # "the Belt and Road Initiative route", "its partners' market channels"
             kept = [t for t in chunk if t.lower_ not in _VAGUE and t.pos_ not in ("DET", "PRON", "NUM")]
             while kept and (kept[0].pos_ in ("ADP", "CCONJ", "SCONJ", "PART", "PUNCT") or kept[0].is_punct):
                 kept = kept[1:]  # "than projects", "and expanded ... projects"
@@ -87,5 +125,6 @@ def find_projects(sent: Sentence) -> list[ProjectRecord]:
                     names.append(chunk.doc[kept[0].i:chunk.root.i + 1].text)
                     break
     place = most_specific(sent.places)
-    return [ProjectRecord(name=name, participants=participants, place=place.name if place else None,
+    return [ProjectRecord(name=name, participants=participants,
+                          place=own_place.get(name) or (place.name if place else None),
                           amount="; ".join(money) or None, year=year, status=status_of(text)) for name in names]

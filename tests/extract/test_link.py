@@ -1,9 +1,10 @@
 """Entity resolution and linking: name variants merge, facts follow the merged names, junk organisations go."""
 from __future__ import annotations
 
-from extract.link import Linker, link_facilities, link_partnerships, link_policies, prune_organizations
+from extract.link import Linker, link_facilities, link_partnerships, link_policies, link_projects, prune_organizations
 from extract.mentions import Mention
-from extract.records import Evidence, FacilityRecord, OrganizationRecord, PartnershipRecord, PersonRecord, PolicyRecord
+from extract.records import (Evidence, FacilityRecord, OrganizationRecord, PartnershipRecord, PersonRecord, PolicyRecord,
+                             ProjectRecord)
 from extract.resolve import Located, resolve
 
 
@@ -98,3 +99,12 @@ def test_one_policy_node_whatever_the_surface_form(reference):
     [policy] = link_policies(raw, linker)
     assert policy.name == "15th Five-Year Plan (2026-2030)" or policy.name == "15th Five-Year Plan"
     assert len(policy.aliases) == 2 and len(policy.evidence) == 3 and policy.year == "2026"
+
+
+def test_a_project_named_by_its_abbreviation_is_the_project_that_defines_it(reference):
+    linker = Linker([], [], reference)
+    ev = lambda i: [Evidence("d", "s", i, i + 1)]  # noqa: E731
+    raw = [ProjectRecord("LFT project", evidence=ev(0)), ProjectRecord("Lakeside Freight Tunnel (LFT) Project", evidence=ev(5)),
+           ProjectRecord("LFG project", evidence=ev(9))]
+    assert [(p.name, len(p.evidence)) for p in link_projects(raw, linker)] == [
+        ("LFG project", 1), ("Lakeside Freight Tunnel (LFT) Project", 2)]

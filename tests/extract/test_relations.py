@@ -264,6 +264,9 @@ def test_a_project_name_keeps_its_place_in_parentheses(parse):
     "List of Hydrogen Energy Projects in Which Japanese Companies Took Part",
     "In 2021 Siemens invested RMB 2 billion in hydrogen demonstration projects across China.",
     "Siemens's Wuhan Technology Park opened in 2020 with RMB 2 billion of investment.",
+    "Since 2019 the seed has been grown in countries along the Belt and Road Initiative (BRI) route.",
+    "With Siemens and its partners' broad market channels for replication, firms found customers in 2021.",
+    "In 2020 Siemens and the local industry park set up a water protection system.",
 ])
 def test_generic_or_listed_project_words_are_no_project(parse, text):
     assert find_projects(parse(text)) == []
@@ -371,3 +374,16 @@ def test_a_quote_closes_with_its_own_mark(parse):
 
 def test_a_report_title_is_not_a_policy(parse):
     assert find_policies(parse('The bank published "A Report on Hydrogen Trends and Related Financial Initiatives".')) == []
+
+
+def test_each_place_of_an_enumeration_delimits_a_project(parse):
+    text = "The ministry approved three demonstration zones of smart freight in Hubei (Wuhan), Hunan and Jiangxi."
+    found = find_projects(parse(text))
+    assert [(p.name, p.place) for p in found] == [
+        ("demonstration zone of smart freight in Hubei (Wuhan)", "Wuhan"),
+        ("demonstration zone of smart freight in Hunan", "Hunan"),
+        ("demonstration zone of smart freight in Jiangxi", "Jiangxi")]
+
+
+def test_an_enumeration_whose_count_differs_is_no_list_of_projects(parse):
+    assert find_projects(parse("The ministry approved four demonstration zones in Hubei and Hunan.")) == []
