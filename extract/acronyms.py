@@ -10,6 +10,8 @@ import re
 _DEFINED = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9&-]{1,9})\s*[),;]")
 _WORD = re.compile(r"[A-Za-z0-9][\w&’'-]*")
 _FILLERS = frozenset({"and", "of", "for", "the", "to", "&", "in", "on", "de"})
+# "dimethyl ether (DME)", "power monitoring (PO)": a short form right after a lower-case noun abbreviates a thing
+_AFTER_LOWER = re.compile(r"(?<![\w-])([a-z][a-z-]+)\s+\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)")
 
 
 def _letters(short: str) -> str:
@@ -43,3 +45,8 @@ def definitions(text: str) -> list[tuple[str, str]]:
                 found.append((short, " ".join(run)))
                 break
     return found
+
+
+def after_common_nouns(text: str) -> list[tuple[str, str]]:
+    """(noun, short) for each short form in parentheses right after a lower-case word, whatever its letters."""
+    return [(m.group(1), m.group(2)) for m in _AFTER_LOWER.finditer(text)]

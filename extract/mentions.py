@@ -19,7 +19,7 @@ ROLE_WORDS = frozenset(
     ambassador consul counsellor counselor commissioner advisor adviser spokesperson spokesman
     dean editor reporter correspondent engineer chairperson treasurer""".split()
 )
-_PLACE_SUFFIXES = ("Zone", "Area", "Park", "District", "Port", "County", "Province", "City", "Town", "Plain", "Plateau")
+PLACE_SUFFIXES = ("Zone", "Area", "Park", "District", "Port", "County", "Province", "City", "Town", "Plain", "Plateau")
 # Names ending so are plans, programmes or regions, not organisations; policies get their own extractor.
 _NOT_ORG_SUFFIXES = ("Plan", "Initiative", "Strategy", "Circle", "Program", "Programme", "Law", "Belt",
                      "Goal", "Goals", "Target", "Policy", "Project", "Index", "Report", "Award", "Forum",
@@ -156,7 +156,7 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
         place = reference.place(name)
         if ent.label_ in ("GPE", "LOC", "FAC", "ORG") and place is not None:
             found.append(Mention("place", place.name, place.kind, start, end, start=ent.start_char, end=ent.end_char))
-        elif ent.label_ in ("GPE", "LOC", "FAC", "ORG") and name.split()[-1] in _PLACE_SUFFIXES and len(name.split()) > 1:
+        elif ent.label_ in ("GPE", "LOC", "FAC", "ORG") and name.split()[-1] in PLACE_SUFFIXES and len(name.split()) > 1:
             found.append(Mention("place", name, "Zone", start, end, start=ent.start_char, end=ent.end_char))
         elif ent.label_ == "GPE":
             found.append(Mention("place", name, "Place", start, end, start=ent.start_char, end=ent.end_char))
@@ -173,7 +173,7 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
                 continue
             found.append(Mention("organization", name, org_kind(name, reference), start, end,
                                  start=ent.start_char, end=ent.end_char))
-        elif ent.label_ == "PERSON" and _person_name(name) and name.split()[-1] not in _PLACE_SUFFIXES \
+        elif ent.label_ == "PERSON" and _person_name(name) and name.split()[-1] not in PLACE_SUFFIXES \
                 and not _org_or_place_word(name.split()[-1], reference) and not _quoted_or_listed(doc, ent) \
                 and name.split()[0] not in _REGION_WORDS:
             role, affiliation = _role_after(doc, ent)
@@ -215,7 +215,7 @@ _PRODUCT_NOUNS = frozenset("""platform platforms framework frameworks solution s
     series brand brands product products device devices suite program programme initiative report awards award""".split())
 # nouns that say the proper name next to them is an organisation: "energy company Vattenfall",
 # "OPPO, one of the world's largest manufacturers"
-_ORG_NOUNS = frozenset("""company companies firm firms utility maker makers manufacturer manufacturers carmaker automaker
+ORG_NOUNS = frozenset("""company companies firm firms utility maker makers manufacturer manufacturers carmaker automaker
     start-up startup supplier suppliers provider operator developer bank insurer conglomerate retailer producer
     distributor investee affiliate subsidiary""".split())
 
@@ -252,7 +252,7 @@ def cued_organizations(doc, reference: Reference) -> list[Mention]:
         return j
 
     for tok in doc:
-        if tok.lower_ in _ORG_NOUNS and tok.i + 1 < len(doc) and (end := name_at(tok.i + 1)) > tok.i + 1:
+        if tok.lower_ in ORG_NOUNS and tok.i + 1 < len(doc) and (end := name_at(tok.i + 1)) > tok.i + 1:
             add(tok.i + 1, end)  # "energy company Vattenfall"
         if tok.text == "," and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("a", "an", "one", "the"):
             window = doc[tok.i + 1: tok.i + 10]
@@ -260,7 +260,7 @@ def cued_organizations(doc, reference: Reference) -> list[Mention]:
             while first > 0 and doc[first - 1].pos_ == "PROPN" and tok.i - first < 5:
                 first -= 1
             if doc[first].pos_ == "PROPN" and (first == 0 or doc[first - 1].is_punct or doc[first - 1].is_sent_start) \
-                    and any(t.lower_ in _ORG_NOUNS for t in window):
+                    and any(t.lower_ in ORG_NOUNS for t in window):
                 add(first, tok.i)  # "OPPO, one of the world's largest manufacturers"
 
     def is_name(tok) -> bool:

@@ -6,8 +6,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .acronyms import definitions
-from .mentions import Mention, org_kind
+from .acronyms import after_common_nouns, definitions
+from .mentions import ORG_NOUNS, PLACE_SUFFIXES, Mention, not_an_organization, org_kind
 from .records import Evidence, OrganizationRecord, PersonRecord, PlaceRecord
 from .reference import Reference
 
@@ -115,9 +115,13 @@ def _legal_name(words: list[str], legal: set[str]) -> bool:
     return 2 <= len(words) <= 4 and words[-1].casefold().strip(".") in legal
 
 
-def defined_terms(texts: set[str], reference: Reference) -> set[str]:
+def defined_terms(texts: set[str], reference: Reference, *, context: set[str] = frozenset()) -> set[str]:
     """Short and long forms of the abbreviations the texts define by a long form that names no organisation:
-    "Internet of Things (IoT)" gives both; "National Development and Reform Commission (NDRC)" neither."""
+    "Internet of Things (IoT)" gives both; "National Development and Reform Commission (NDRC)" neither.
+
+    The other sentences of ``context`` give the short forms of what is plainly no organisation: a policy, zone
+    or region ("Belt and Road Initiative (BRI)"), a lower-case thing ("dimethyl ether (DME)").
+    """
     organization_words = reference.legal_forms | set(reference.type_words)
     terms: set[str] = set()
     for text in sorted(texts):
@@ -125,6 +129,13 @@ def defined_terms(texts: set[str], reference: Reference) -> set[str]:
             if not (reference.organization(long) or reference.organization(short)
                     or organization_words & set(re.split(r"[\s-]+", long))):
                 terms.update((short, long))
+    for text in sorted(set(context) | set(texts)):
+        for short, long in definitions(text):
+            if not reference.organization(short) and (long[:1].islower() or not_an_organization(long, reference)
+                                                      or long.split()[-1] in PLACE_SUFFIXES):
+                terms.add(short)
+        terms.update(short for noun, short in after_common_nouns(text)
+                     if noun not in ORG_NOUNS and not reference.organization(short))
     return terms
 
 
@@ -150,7 +161,8 @@ def resolve(
         org_evidence[key].append(evidence)
         return key
 
-    terms = defined_terms({item.evidence.text for item in located if item.mention.kind == "organization"}, reference)
+    terms = defined_terms({item.evidence.text for item in located if item.mention.kind == "organization"}, reference,
+                          context={item.evidence.text for item in located})
     for item in located:
         m = item.mention
         if m.kind == "organization":

@@ -30,3 +30,12 @@ def test_regions_terms_and_actions_are_not_organisations(reference):
     assert not_an_organization("Group Executive Committee", reference)
     assert not not_an_organization("Chongqing Changan Automobile", reference)
     assert not not_an_organization("Chengdu Bus Company", reference)
+
+
+def test_short_forms_of_plans_zones_and_things_are_terms_wherever_defined(reference):
+    context = {"Rail freight grew along the Silk Corridor Initiative (SCI) in 2021.",
+               "The Lakeside Tech Zone (LTZ) hosts 40 firms.",
+               "Plants there make dimethyl ether (DME) and sell it to the Harbor Fuel Company (HFC)."}
+    terms = defined_terms(set(), reference, context=context)
+    assert {"SCI", "LTZ", "DME"} <= terms
+    assert "HFC" not in terms  # a firm's short form stays a name
