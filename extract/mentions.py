@@ -33,6 +33,10 @@ _REGION_WORDS = frozenset({"Twin", "Cities", "Greater", "Region", "Area", "Econo
 # an action named in title case: "Development of the Western Region", "Creation of a Remote Medical System"
 _ACTION_NAME = re.compile(r"^(?:Development|Construction|Creation|Promotion|Implementation|Establishment|Building|"
                           r"Acceleration|Deepening|Opinions?|Notice|Guidance|Measures)\s+(?:of|on|for)\b")
+# lower-case words a name may hold: "Ministry of Health", "Chongqing municipal government", "Port de Barcelona"
+_NAME_LOWER = frozenset("""of and for the on in to at by de du la le des der und von van y e da do
+    government governments administration municipality municipal provincial regional district city local central
+    national federal state province authorities""".split())
 _NAME_OK = re.compile(r"^[A-Z0-9][\w&'’.,()/+ -]*$")
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s")
 _LEADING_ROLE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,3}?(?:of|at)\s+(?=[A-Z])|^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3},\s+")
@@ -163,6 +167,8 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
         elif ent.label_ == "ORG":
             if not_an_organization(name, reference):
                 continue
+            if any(w[:1].islower() and w not in _NAME_LOWER for w in re.split(r"[\s,]+", name)[1:]):
+                continue  # "Talents and capital", "Ministry of Trade materials Fig": a phrase, not a name
             if len(ent) == 1 and ent[0].tag_.startswith("VB"):
                 continue  # "Invest in ..." at the start of a list item
             if ent.end < len(doc) and doc[ent.end].lower_ in _PRODUCT_NOUNS:

@@ -85,6 +85,8 @@ def _whole_cell(doc, cell: tuple[int, int], mentions: list[Mention], reference: 
         return  # not a name, or one of a place, a project or a site ("Wuxi Traffic Test Base")
     if inside and inside[0].kind == "organization" and (inside[0].start, inside[0].end) == (start, end):
         return  # whole already
+    if inside and len(inside[0].name.split()) * 2 <= len(text.split()):
+        return  # the recogniser's name is the lesser part of the cell: "Talents" of "Talents and capital"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or any(t.like_num for t in span) or not any(t.pos_ == "PROPN" for t in span):
         return  # a date or a sentence, not a name

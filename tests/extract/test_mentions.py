@@ -181,3 +181,10 @@ def test_a_name_on_a_contents_line_or_before_programme_is_no_organisation(nlp, r
 def test_a_firm_named_with_its_place_inside_its_legal_name(nlp, reference):
     text = "Nathan Stoner, Vice President, China-ABO, Cummins (China) Investment Co. Ltd. spoke."
     assert _org_names(nlp, reference, text) == ["Cummins (China) Investment Co. Ltd"]
+
+
+def test_a_name_holding_a_lower_case_word_is_a_phrase(nlp, reference):
+    text = "Harbor Trust invested in the Lakeside Deep Integration of Robots with Farming, said the Ministry of Health."
+    orgs = {m.name for m in _mentions(nlp, reference, text) if m.kind == "organization"}
+    assert "Harbor Trust" in orgs and "Ministry of Health" in orgs
+    assert not any("Farming" in name for name in orgs)  # the recogniser's ORG, with "with" inside

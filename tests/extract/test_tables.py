@@ -46,3 +46,13 @@ def test_a_cell_naming_a_test_base_is_no_organisation(nlp, reference):
             "2020/11/5\tBosch AG\tTianjin Vehicle Test Base", "2020/6/2\tValeo\tHunan Logistics Test Base"]
     orgs = _orgs(nlp, reference, rows)
     assert not any(name.endswith("Base") for names in orgs for name in names)
+
+
+def test_a_cell_is_no_organisation_when_the_recognised_name_is_the_lesser_part_of_it(nlp, reference):
+    rows = ["Typical Cities\tKey Resources\tGrowth Path\tNotes",
+            "Wuhan, Hefei, etc.\tTalents and capital\tGrowth across the whole chain\tLeverage talent to incubate ventures",
+            "Xi'an, Lanzhou, etc.\tSupportive industries\tTransformation led by leading players\tBuilding on makers like Huawei",
+            "Ningbo, Wuxi, etc.\tLand\tBuild infrastructure to attract investment\tDevelop test scenarios with Tencent"]
+    orgs = _orgs(nlp, reference, rows)
+    assert "Huawei" in orgs[2]
+    assert not any("Talents and capital" in names for names in orgs)  # the recogniser saw "Talents"
