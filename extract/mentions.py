@@ -150,7 +150,8 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
     """
     found: list[Mention] = []
     governments = government_mentions(doc, reference)
-    for ent in whole_names(doc, reference):
+    names = whole_names(doc, reference)
+    for ent in names:
         name = clean_name(ent.text)
         if not _valid_name(name):
             continue
@@ -187,7 +188,7 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
                 role, affiliation = _role_before(doc, ent)
             found.append(Mention("person", name, "Person", start, end, role, affiliation,
                                  start=ent.start_char, end=ent.end_char))
-    cued = cued_organizations(doc, reference)
+    cued = cued_organizations(doc, reference, [e for e in names if e.label_ == "ORG"])
     # a name the text calls a company is one, whatever the recogniser guessed ("Swiss utility Axpo")
     found = [m for m in found if not any(m.start < c.end and c.start < m.end for c in cued)] + cued
     return found + governments + acting_places(doc, reference) + titled_leaders(doc, found) + cited_authors(doc)
@@ -233,11 +234,13 @@ _MISREAD_NAMES = frozenset({"PERSON", "GPE", "PRODUCT", "NORP", "WORK_OF_ART"})
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "of", "across", "around", "throughout"})
 
 
-def cued_organizations(doc, reference: Reference) -> list[Mention]:
+def cued_organizations(doc, reference: Reference, orgs: list) -> list[Mention]:
     """Proper names an organisation noun introduces ("utility Axpo") or describes in apposition
-    ("OPPO, one of the largest manufacturers"), and one-word names listed with organisations."""
+    ("OPPO, one of the largest manufacturers"), and one-word names listed with organisations.
+
+    ``orgs`` are the organisation spans already found (:func:`whole_names`).
+    """
     out: list[Mention] = []
-    orgs = [e for e in doc.ents if e.label_ == "ORG"]
 
     def add(start: int, end: int) -> None:
         span = doc[start:end]
@@ -380,7 +383,73 @@ def whole_names(doc, reference: Reference) -> list:
         if ent.start in skip and (ent.label_ != "ORG" or out and out[-1].end > ent.start):
             continue  # the place inside a subsidiary's name, or the rest of it
         out.extend(_cells(ent))
-    return out
+    return _joined(doc, out, heads)
+
+
+# a body named by what it deals with: "Ministry of Health", "Committee on Cooperative Development"
+_BODY_OF = re.compile(r"^(?:the\s+)?(?:Ministry|Committee|Commission|Department|Bureau|Council|Agency|Office|"
+                      r"Administration|Federation|Association)\s+(?:of|on|for)\s", re.I)
+
+
+def _joined(doc, spans: list, heads: set[str]) -> list:
+    """Organisation names the recogniser cut at a comma, an "and" or a parenthesis, made whole.
+
+    * a body's subjects listed after it: "Ministry of Health" + ", Labour and Welfare";
+    * the long form an abbreviation spells: "China Petroleum and" + "Chemical Industry Federation (CPCIF)";
+    * the long form in parentheses after an abbreviation: "NEDO (New Energy and Industrial Technology
+      Development Organization)";
+    * a name that goes on after an abbreviation: "Political Bureau of the Communist Party of China (CPC)" +
+      "Central Committee".
+    """
+    from spacy.tokens import Span
+
+    longs = [(short, long) for short, long in definitions(doc.text) if " " in long]
+    out: list = []
+    for span in spans:
+        if span.label_ != "ORG":
+            out.append(span)
+            continue
+        start, end = span.start, span.end
+        if _BODY_OF.match(span.text):
+            j = end
+            while j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].is_title:
+                j += 2
+            if j + 1 < len(doc) and doc[j].lower_ == "and" and doc[j + 1].is_title \
+                    and (j + 2 == len(doc) or not (doc[j + 2].is_title or doc[j + 2].pos_ == "PROPN")):
+                end = j + 2
+        for short, long in longs:
+            at = doc.text.rfind(long, 0, span.end_char + 1)
+            if at >= 0 and at + len(long) == span.end_char and at < span.start_char \
+                    and re.match(rf"\s*\(\s*{re.escape(short)}\b", doc.text[span.end_char:]):
+                first = doc.char_span(at, span.end_char, alignment_mode="expand")
+                if first is not None:
+                    start = min(start, first.start)
+        if end < len(doc) and doc[end].text == ")":
+            open_at = next((i for i in range(start - 1, max(start - 12, 0) - 1, -1) if doc[i].text in "()"), None)
+            if open_at and doc[open_at].text == "(" and doc[open_at - 1].is_upper and all(
+                    t.is_title or t.is_upper or t.lower_ in ("and", "of", "for", "&") for t in doc[open_at + 1:start]):
+                start = open_at + 1
+        if end + 3 < len(doc) and doc[end].text == "(" and doc[end + 1].is_upper and doc[end + 2].text == ")":
+            k = end + 3
+            while k < len(doc) and k - end < 7 and doc[k].is_title:
+                k += 1
+            if k > end + 3 and doc[k - 1].text in heads:
+                end = k
+        if (start, end) == (span.start, span.end):
+            out.append(span)
+            continue
+        while out and out[-1].end > start and out[-1].label_ in ("ORG", "PERSON", "GPE", "NORP"):
+            before = out.pop()
+            head = start
+            while head > before.start and doc[head - 1].is_punct:
+                head -= 1
+            if before.label_ == "ORG" and head > before.start:
+                out.append(Span(doc, before.start, head, label="ORG"))  # "KEDO" of "KEDO (Korea Energy"
+        out.append(Span(doc, start, end, label="ORG"))
+    # a span swallowed by a joined one is gone, unless it is an abbreviation that names the body on its own
+    joined = [x for x in out if x.label_ == "ORG"]
+    return [x for x in out if not any(o is not x and o.start <= x.start and x.end <= o.end and len(o) > len(x)
+                                      for o in joined) or (len(x) == 1 and x[0].is_upper)]
 
 
 def _cells(ent) -> list:

@@ -188,3 +188,19 @@ def test_a_name_holding_a_lower_case_word_is_a_phrase(nlp, reference):
     orgs = {m.name for m in _mentions(nlp, reference, text) if m.kind == "organization"}
     assert "Harbor Trust" in orgs and "Ministry of Health" in orgs
     assert not any("Farming" in name for name in orgs)  # the recogniser's ORG, with "with" inside
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Under its new rules, Korea's Ministry of Health, Labour and Safety supports cancer screenings.",
+     {"Ministry of Health, Labour and Safety"}),
+    ("The talks were held by the Open Platform of Korea Textile and Chemical Industry Federation (KTCIF) in Seoul.",
+     {"Korea Textile and Chemical Industry Federation"}),
+    ("In 2019, KEDO (Korea Energy and Industrial Technology Development Organization), Samsung and Doosan jointly "
+     "ran a trial.", {"KEDO", "Korea Energy and Industrial Technology Development Organization", "Samsung"}),
+    ("In October 2020, the Political Bureau of the Workers' Party of Korea (WPK) Central Committee reviewed the plan.",
+     {"Political Bureau of the Workers' Party of Korea (WPK) Central Committee"}),
+])
+def test_a_name_cut_at_a_comma_and_or_parenthesis_is_made_whole(nlp, reference, text, names):
+    orgs = {m.name for m in _mentions(nlp, reference, text) if m.kind == "organization"}
+    assert names <= orgs
+    assert not {"Labour", "Safety", "Chemical Industry Federation", "Central Committee"} & orgs  # the pieces
