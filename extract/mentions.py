@@ -39,6 +39,7 @@ _NAME_LOWER = frozenset("""of and for the on in to at by de du la le des der und
     national federal state province authorities""".split())
 _NAME_OK = re.compile(r"^[A-Z0-9][\w&'’.,()/+ -]*$")
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s")
+_CAPTION = re.compile(r"^(?:Fig|Figure|Table|Chart|Exhibit)\.?\s?\d")  # "Fig.1: The targets of ..."
 _LEADING_ROLE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,3}?(?:of|at)\s+(?=[A-Z])|^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3},\s+")
 
 
@@ -93,6 +94,7 @@ def _valid_name(name: str) -> bool:
         2 <= len(name) <= 80
         and bool(_NAME_OK.match(name))
         and not _NUMBERING.match(name)
+        and not _CAPTION.match(name)
         and any(c.isalpha() for c in name)
     )
 
@@ -166,7 +168,7 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
         elif ent.label_ == "GPE":
             found.append(Mention("place", name, "Place", start, end, start=ent.start_char, end=ent.end_char))
         elif ent.label_ == "ORG":
-            if not_an_organization(name, reference):
+            if not_an_organization(name, reference) or _names_a_term(doc, ent, reference):
                 continue
             if any(w[:1].islower() and w not in _NAME_LOWER for w in re.split(r"[\s,]+", name)[1:]):
                 continue  # "Talents and capital", "Ministry of Trade materials Fig": a phrase, not a name
@@ -383,7 +385,22 @@ def whole_names(doc, reference: Reference) -> list:
         if ent.start in skip and (ent.label_ != "ORG" or out and out[-1].end > ent.start):
             continue  # the place inside a subsidiary's name, or the rest of it
         out.extend(_cells(ent))
-    return _joined(doc, out, heads)
+    return _split_pairs(doc, _joined(doc, out, heads), heads)
+
+
+def _split_pairs(doc, spans: list, heads: set[str]) -> list:
+    """Two one-word names listed and read as one: "carmakers like Benz and Audi" -> "Benz", "Audi"."""
+    from spacy.tokens import Span
+
+    out = []
+    for span in spans:
+        listed = span.start > 0 and doc[span.start - 1].lower_ in ("like", "as", "including", ",")
+        if span.label_ == "ORG" and len(span) == 3 and span[1].lower_ == "and" and listed \
+                and all(t.is_title and t.pos_ == "PROPN" and t.text not in heads for t in (span[0], span[2])):
+            out.extend([Span(doc, span.start, span.start + 1, label="ORG"), Span(doc, span.end - 1, span.end, label="ORG")])
+        else:
+            out.append(span)
+    return out
 
 
 # a body named by what it deals with: "Ministry of Health", "Committee on Cooperative Development"
@@ -475,6 +492,15 @@ def _cells(ent) -> list:
         return before and after
 
     return [part for part in parts if whole_cell(part)]
+
+
+def _names_a_term(doc, ent, reference: Reference) -> bool:
+    """The long form of a term: "Cellular Vehicle-to-Everything (C-V2X)", "Industrial IoT (IIoT)"."""
+    inside = re.search(r"\(([^()]+)\)?\s*$", ent.text)
+    if inside:
+        return inside.group(1) in reference.terms
+    after = re.match(r"[\w-]*\s*\(([^()]+)\)", doc.text[ent.end_char:ent.end_char + 40])
+    return bool(after) and after.group(1) in reference.terms
 
 
 def not_an_organization(name: str, reference: Reference) -> bool:

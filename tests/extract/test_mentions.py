@@ -204,3 +204,18 @@ def test_a_name_cut_at_a_comma_and_or_parenthesis_is_made_whole(nlp, reference, 
     orgs = {m.name for m in _mentions(nlp, reference, text) if m.kind == "organization"}
     assert names <= orgs
     assert not {"Labour", "Safety", "Chemical Industry Federation", "Central Committee"} & orgs  # the pieces
+
+
+def test_two_listed_one_word_names_read_as_one_are_two(nlp, reference):
+    text = "Tesla has disrupted the luxury car segment dominated by carmakers like Benz and Audi."
+    orgs = {m.name for m in _mentions(nlp, reference, text) if m.kind == "organization"}
+    assert {"Benz", "Audi"} <= orgs and "Benz and Audi" not in orgs
+
+
+@pytest.mark.parametrize("text", [
+    "Deploy at scale Cellular Vehicle-to-Everything (C-V2X) network at trunk roads.",
+    "Industrial IoT (IIoT): provides real-time monitoring to managers.",
+    "Fig.1: The targets of each country and region",
+])
+def test_the_long_form_of_a_term_or_a_caption_is_no_organisation(nlp, reference, text):
+    assert not [m for m in _mentions(nlp, reference, text) if m.kind == "organization"]
