@@ -28,9 +28,9 @@ _MAX_LINE = 50_000
 _HEADING = re.compile(r"#{1,6}\s+")
 _BULLET = re.compile(r"[-*+•]\s+")
 _NUMBERED = re.compile(r"(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)]\s+\S")
-# a bare "12 Source: ..." is a footnote; "- 3 Finance: ..." is a numbered list item; "3<TAB>Wuxi Test Base<TAB>..."
-# is a table row with a serial number
-_FOOTNOTE = re.compile(r"(?:[-*]\s*)?(?:<sup>\s*\d+\s*</sup>|\[\^?\d+\]|\^\d+)|\d{1,3}[ \xa0]+[A-Z][a-z]")
+# a bare "12 Source: ..." or "[^3] ..." is a footnote; "- 3 Finance: ..." is a numbered list item, "[3] Author: Title"
+# an entry of a list of references; "3<TAB>Wuxi Test Base<TAB>..." is a table row with a serial number
+_FOOTNOTE = re.compile(r"(?:[-*]\s*)?(?:<sup>\s*\d+\s*</sup>|\[\^\d+\]|\^\d+)|\d{1,3}[ \xa0]+[A-Z][a-z]")
 _RULE = re.compile(r"(?:-{3,}|\*{3,}|_{3,})\s*")
 _TERMINAL = re.compile(r"[.!?:;。！？”\"')\]]\s*$")
 _CONTINUATION = re.compile(r"(?:[\d.,%]+\s+)?[a-z(]")

@@ -118,3 +118,12 @@ def test_a_numbered_table_row_is_a_row_not_a_footnote(tmp_path):
     rows = [doc.block_text(b) for b in doc.blocks if b.kind == "row"]
     assert rows[1:] == ["1\tHarbor Smart Freight Test Zone\tNingbo", "2\tLakeside Drone Test Base\tWuxi"]
     assert "customs data" not in doc.text
+
+
+def test_a_list_of_references_is_kept_and_a_footnote_dropped(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text("# References\n\n- [1] Mara Lind: Ports of the North, Harbor Press\n\n[^2]: Source: customs data.\n",
+                    encoding="utf-8")
+    doc = load_document(path)
+    assert "Mara Lind: Ports of the North" in doc.text  # whose work is cited is a fact of the report
+    assert "customs data" not in doc.text
