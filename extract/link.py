@@ -161,17 +161,40 @@ def link_projects(raw: list[ProjectRecord], linker: Linker) -> list[ProjectRecor
     return sorted(merged.values(), key=lambda r: r.name)
 
 
+_CONNECTORS = frozenset({"of", "for", "on", "the", "to", "and", "in"})
+
+
+def _short_forms(keyed: list[tuple[str, PolicyRecord]]) -> dict[tuple[str, str], str]:
+    """(document, key) -> the longer key it is short for in that document: "the Economic Circle" is the
+    "Chengdu-Chongqing Economic Circle" the same report names most often."""
+    cited: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, rec in keyed:
+        for ev in rec.evidence:
+            cited[ev.document][key] += 1
+    out = {}
+    for document, keys in cited.items():
+        for key in keys:
+            # the long form adds a name to the short one ("Chengdu-Chongqing" + "Economic Circle"), not a
+            # document about it ("Guidelines for the Construction of" + ...)
+            longer = [k for k in keys if k.endswith(" " + key)
+                      and len(extra := k[:-len(key) - 1].split()) <= 3 and not _CONNECTORS & set(extra)]
+            if len(key.split()) >= 2 and longer:
+                out[(document, key)] = max(longer, key=lambda k: (keys[k], k))
+    return out
+
+
 def link_policies(raw: list[PolicyRecord], linker: Linker) -> list[PolicyRecord]:
     groups: dict[str, list[PolicyRecord]] = defaultdict(list)
-    for rec in raw:
-        key = policy_key(rec.name)
-        if key:
-            groups[key].append(rec)
+    keyed = [(key, rec) for rec in raw if (key := policy_key(rec.name))]
+    long_of = _short_forms(keyed)
+    for key, rec in keyed:
+        document = rec.evidence[0].document if rec.evidence else ""
+        groups[long_of.get((document, key), key)].append(rec)
     out = []
-    for records in groups.values():
+    for key, records in groups.items():
         names = Counter(r.name for r in records)
-        # the most used form, preferring one without a possessive owner ("China's 14th Five-Year Plan")
-        name = max(names, key=lambda n: ("’s " not in n and "'s " not in n, names[n], len(n), n))
+        # the most used full form, preferring one without a possessive owner ("China's 14th Five-Year Plan")
+        name = max(names, key=lambda n: (policy_key(n) == key, "’s " not in n and "'s " not in n, names[n], len(n), n))
         out.append(PolicyRecord(
             name=name,
             aliases=sorted(set(names) - {name}),

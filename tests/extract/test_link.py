@@ -108,3 +108,13 @@ def test_a_project_named_by_its_abbreviation_is_the_project_that_defines_it(refe
            ProjectRecord("LFG project", evidence=ev(9))]
     assert [(p.name, len(p.evidence)) for p in link_projects(raw, linker)] == [
         ("LFG project", 1), ("Lakeside Freight Tunnel (LFT) Project", 2)]
+
+
+def test_a_policy_short_form_is_the_policy_its_report_names_in_full(reference):
+    linker = Linker([], [], reference)
+    ev = lambda doc, i: [Evidence(doc, "s", i, i + 1)]  # noqa: E731
+    raw = [PolicyRecord("Harbor-Lakeside Economic Belt", evidence=ev("a", 0)),
+           PolicyRecord("Economic Belt", evidence=ev("a", 5)), PolicyRecord("Economic Belt", evidence=ev("a", 7)),
+           PolicyRecord("Economic Belt", evidence=ev("b", 3))]  # another report names no belt in full
+    policies = link_policies(raw, linker)
+    assert sorted((p.name, len(p.evidence)) for p in policies) == [("Economic Belt", 1), ("Harbor-Lakeside Economic Belt", 3)]
