@@ -47,7 +47,7 @@ _COUNT_WORDS = {w: i for i, w in enumerate("two three four five six seven eight 
 # projects as places, each delimited by its own
 _ITEM = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*\([^()]*\))?"  # "Chongqing (Liangjiang New Area)"
 _ENUMERATED = re.compile(
-    r"\b(?P<count>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d)\s+(?P<what>(?:[\w-]+\s+){0,3}?"
+    rf"\b(?P<count>(?i:{'|'.join(_COUNT_WORDS)})|\d)\s+(?P<what>(?:[\w-]+\s+){{0,3}}?"
     r"(?:zones|projects|parks|bases|pilots|corridors|platforms|trials))\b(?P<of>\s+(?:of|for)\s+[^,;]*?)?"
     rf"\s+in\s+(?P<places>{_ITEM}(?:\s*,\s*(?:and\s+)?{_ITEM}|\s+and\s+{_ITEM})*)"
 )
