@@ -122,3 +122,21 @@ def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
     kind = joint or next(k for pattern, k in _KIND if any(pattern.match(c.group()) for c in cues))
     name = " – ".join(parties[:3]) + f" {kind.replace('_', ' ')}"
     return [PartnershipRecord(name=name, parties=parties, kind=kind, year=first_year(text))]
+
+
+_NAME = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}?"
+# a headline that states a deal: "Faurecia Partners with Acme on Carbon Neutrality", "IV. Acme Teams Up with Chongqing"
+_HEADLINE = re.compile(
+    rf"(?:^(?:[IVX\d]+[.)]\s+)?|:\s+)(?P<a>{_NAME})\s+(?:Partners|Teams\s+Up|Joins\s+Forces|Cooperates|Collaborates)"
+    rf"\s+[Ww]ith\s+(?P<b>{_NAME})(?=\s+(?:to|on|for|in|at)\s|\s*$|\s*[,;:])"
+)
+
+
+def headline_partnership(text: str) -> PartnershipRecord | None:
+    """The deal a heading states in title case; the parties are names the linker must know to keep it."""
+    m = _HEADLINE.search(text)
+    if m is None:
+        return None
+    parties = [m.group("a"), m.group("b")]
+    return PartnershipRecord(name=" – ".join(parties), parties=parties, kind="strategic_cooperation",
+                             year=first_year(text))

@@ -15,7 +15,7 @@ from .loader import LoadedDocument, find_documents, load_document
 from .facilities import find_facilities
 from .link import Linker, prune_organizations, link_facilities, link_partnerships, link_policies, link_projects, link_recommendations
 from .mentions import byline_person, doc_mentions
-from .partnerships import find_partnerships
+from .partnerships import find_partnerships, headline_partnership
 from .policies import find_policies, policies_named_again, policy_key
 from .projects import find_projects
 from .recommendations import BlockView, find_recommendations
@@ -196,7 +196,11 @@ def _file_facts(doc: LoadedDocument, plan, parsed: Iterator, reference: Referenc
             for m in mentions:
                 out.located.append(Located(m, _evidence(doc, record.id, block.start + m.sent_start, block.start + m.sent_end)))
             if block.kind == "heading":
-                continue  # headings name topics; facts are stated in sentences
+                # headings name topics, and facts are stated in sentences, but for a headline's deal
+                if (deal := headline_partnership(parsed_doc.text)) is not None:
+                    deal.evidence = [_evidence(doc, record.id, block.start, block.end)]
+                    raw.partnerships.append(deal)
+                continue
             for sent in sentences(parsed_doc, mentions, section.author):
                 ev = [_evidence(doc, record.id, block.start + sent.start, block.start + sent.end)]
                 if block.kind != "row":

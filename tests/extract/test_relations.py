@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extract.facilities import find_facilities
-from extract.partnerships import find_partnerships
+from extract.partnerships import find_partnerships, headline_partnership
 from extract.policies import find_policies, policy_key
 from extract.projects import find_projects
 from extract.sentences import analyse
@@ -387,3 +387,13 @@ def test_each_place_of_an_enumeration_delimits_a_project(parse):
 
 def test_an_enumeration_whose_count_differs_is_no_list_of_projects(parse):
     assert find_projects(parse("The ministry approved four demonstration zones in Hubei and Hunan.")) == []
+
+
+@pytest.mark.parametrize("heading, parties", [
+    ("Case study: Rivet Motors Partners with Lakeside Power on Battery Recycling", ["Rivet Motors", "Lakeside Power"]),
+    ("III. Harbor Steel Teams Up with Ningbo Port to Cut Emissions", ["Harbor Steel", "Ningbo Port"]),
+    ("Working with Partners across the Region", None),
+])
+def test_a_headline_that_states_a_deal(heading, parties):
+    deal = headline_partnership(heading)
+    assert (deal.parties if deal else None) == parties
