@@ -24,6 +24,7 @@ from .reference import Reference, load_reference
 from .resolve import Located, resolve
 from .sections import Section, split_sections
 from .sentences import sentences
+from .recurring import recurring_organizations
 from .tables import table_organizations
 
 BATCH_SIZE = 64
@@ -190,6 +191,7 @@ def _file_facts(doc: LoadedDocument, plan, parsed: Iterator, reference: Referenc
         kinds = [block.kind for block in section.blocks]
         found = table_organizations(kinds, docs, [doc_mentions(d, reference, heading=k == "heading")
                                                   for d, k in zip(docs, kinds)], reference)
+        found = recurring_organizations(kinds, docs, found, reference, author=section.author, lower_words=out.words)
         for block, parsed_doc, mentions in zip(section.blocks, docs, found):
             if section.author:
                 views.append(BlockView(block.kind, block.level, parsed_doc.text, parsed_doc))

@@ -1,0 +1,53 @@
+"""Recurring names: what a section calls an organisation is one wherever the name recurs in it.
+
+The recogniser reads each sentence on its own and misses a firm it found two
+sentences before ("Qualcomm will build an innovation center" has no entity, or
+"Qualcomm" as a person).  One name keeps one sense within a section: the
+section's author and every name recognised as an organisation at least twice
+are organisations at each of their occurrences.  A one-word name that the file
+also writes in lower case ("Land", "Transformation") is a common word that
+happened to open a cell, not a name, and does not spread.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .mentions import Mention, org_kind
+from .reference import Reference
+
+_MIN_SEEN = 2
+
+
+def recurring_organizations(kinds: list[str], docs: list, mentions: list[list[Mention]], reference: Reference, *,
+                            author: str | None, lower_words: set[str]) -> list[list[Mention]]:
+    """``mentions`` of each block, with an organisation mention added at each unrecognised occurrence of a
+    name the section recognised as one (see module docstring); headings are left as they are."""
+    seen = Counter(m.name for block in mentions for m in block if m.kind == "organization")
+    names = {n for n, c in seen.items() if c >= _MIN_SEEN} | ({author} if author else set())
+    names = {n for n in names if not reference.place(n) and (" " in n or n.casefold() not in lower_words)}
+    if not names:
+        return mentions
+    pattern = re.compile(r"(?<![\w&.-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?![\w&-])")
+    out = []
+    for kind, doc, found in zip(kinds, docs, mentions):
+        if kind == "heading":
+            out.append(found)
+            continue
+        kept = [m for m in found]
+        for match in pattern.finditer(doc.text):
+            start, end = match.span()
+            overlapping = [m for m in kept if m.start < end and start < m.end]
+            if any(m.kind == "organization" or m.kind == "place" and m.label != "Place" for m in overlapping):
+                continue  # named already, or inside a longer name, or a place the reference knows
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            for m in overlapping:
+                kept.remove(m)  # "Qualcomm" read as a person, or as an unknown place
+            sent = span.sent
+            kept.append(Mention("organization", match.group(), org_kind(match.group(), reference),
+                                sent.start_char, sent.end_char, start=start, end=end))
+        out.append(kept)
+    return out

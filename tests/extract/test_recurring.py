@@ -1,0 +1,27 @@
+"""Recurring names: a section's organisation is one wherever its name recurs in the section."""
+from __future__ import annotations
+
+from extract.mentions import doc_mentions
+from extract.recurring import recurring_organizations
+
+
+def _orgs(nlp, reference, blocks, *, author=None, lower_words=frozenset()):
+    docs = [nlp(b) for b in blocks]
+    found = recurring_organizations(["paragraph"] * len(docs), docs, [doc_mentions(d, reference) for d in docs],
+                                    reference, author=author, lower_words=set(lower_words))
+    return [{m.name for m in block if m.kind == "organization"} for block in found]
+
+
+def test_the_author_is_an_organisation_where_the_recogniser_missed_it(nlp, reference):
+    blocks = ["Qualcomm will build an innovation center in Chongqing."]
+    assert not _orgs(nlp, reference, blocks)[0]  # the recogniser sees no entity
+    assert _orgs(nlp, reference, blocks, author="Qualcomm")[0] == {"Qualcomm"}
+
+
+def test_a_name_recognised_twice_spreads_unless_the_file_writes_it_in_lower_case(nlp, reference):
+    blocks = ["Siemens signed a deal with Valeo in 2020.", "Siemens signed an agreement with Valeo in 2022.",
+              "Valeo will build an innovation center in Chongqing."]
+    assert "Valeo" not in _orgs(nlp, reference, blocks[2:])[0]  # the recogniser misses it there
+    assert "Valeo" in _orgs(nlp, reference, blocks)[2]
+    assert "Valeo" not in _orgs(nlp, reference, blocks, lower_words={"valeo"})[2]
+    assert "Chongqing" not in set().union(*_orgs(nlp, reference, blocks))
