@@ -258,7 +258,7 @@ def query_cli(
 ) -> None:
     """Run a read-only SPARQL query; parameters are bound as RDF terms, never pasted into the text.
 
-    Example: kg query partners-of-organization --param org=Corning
+    Example: kg query partners-of-organization --param name=Corning
 
     Example: kg query most-cited-policies --endpoint http://127.0.0.1:7878/query
     """

@@ -177,6 +177,18 @@ def test_every_command_has_help_with_an_example():
         assert result.exit_code == 0 and "Example: kg " + name in " ".join(result.output.split()), name
 
 
+def test_help_examples_bind_parameters_their_named_queries_declare():
+    import re
+
+    from kg.query import named_queries
+
+    queries = named_queries()
+    for name in [c.name for c in app.registered_commands]:
+        text = " ".join(kg(name, "--help").output.split())
+        for query, key in re.findall(r"Example: kg query ([\w-]+) --param (\w+)=", text):
+            assert key in queries[query].params, (query, key)
+
+
 def test_shell_completion_is_offered():
     result = kg("--help")
     assert "--install-completion" in result.output and "--show-completion" in result.output
