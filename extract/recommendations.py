@@ -78,6 +78,26 @@ def _is_closing(text: str) -> bool:
     return bool(_END.search(_strip_number(text)) or _END.search(text))
 
 
+# "we will pay attention to the following points. (1) Take ...; (2) Develop ...; (3) Upgrade ..."
+_INLINE_LEAD = re.compile(r"\b(?:following|these)\s+(?:\w+\s+){0,2}(?:points|suggestions|recommendations|proposals|"
+                          r"measures|steps|priorities)\b|\bwe (?:would like to )?(?:suggest|recommend|propose)\b", re.I)
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s.;:]))\((\d)\)\s+")
+
+
+def _inline_items(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each item of a numbered list run into a paragraph after a lead-in, when it counts 1, 2, ..."""
+    marks = list(_INLINE_NUMBER.finditer(text))
+    if len(marks) < 2 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)) \
+            or not _INLINE_LEAD.search(text[:marks[0].start()]):
+        return []
+    out = []
+    for m, following in zip(marks, marks[1:] + [None]):
+        end = following.start() if following else len(text)
+        stop = re.search(r"[.;]\s|[.;]?$", text[m.end():end])  # the item ends at its first full stop
+        out.append((m.end(), m.end() + stop.start()))
+    return [(a, b) for a, b in out if len(text[a:b].split()) >= 3]
+
+
 def _closing_parts(blocks: list[BlockView]) -> set[int]:
     """Blocks under a Summary / Conclusion / References heading: they repeat or cite, they do not suggest."""
     inside: set[int] = set()
@@ -218,6 +238,11 @@ def find_recommendations(blocks: list[BlockView]) -> list[FoundRecommendation]:
             found.append(FoundRecommendation(text=" ".join(text.split()), spans=spans))
     for i, view in enumerate(blocks):
         if i in covered or view.kind == "heading":
+            continue
+        inline = _inline_items(view.text)
+        if inline:
+            covered.add(i)
+            found.extend(FoundRecommendation(text=" ".join(view.text[a:b].split()), spans=[(i, a, b)]) for a, b in inline)
             continue
         for sent in view.doc.sents:
             if _CUE.search(sent.text):

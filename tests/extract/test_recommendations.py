@@ -68,6 +68,17 @@ def test_explicit_suggestion_sentence_outside_a_suggestions_part(blocks):
     assert texts(views) == ["The city is advised to open a second airport."]
 
 
+def test_a_numbered_list_run_into_a_paragraph_after_a_lead_in(blocks):
+    views = blocks(
+        ("heading", 1, "Report"),
+        ("paragraph", 0, "Next year we will watch the following points. (1) Open a rail hub in the north; "
+                         "(2) Widely expand the bonded warehouses; (3) Train more port workers. Trade grew in 2020."),
+        ("paragraph", 0, "The plan has three parts: (1) new roads, (2) new rails and (3) new ports."),
+    )
+    assert texts(views) == ["Open a rail hub in the north", "Widely expand the bonded warehouses",
+                            "Train more port workers"]
+
+
 def test_numbered_facts_are_not_recommendations(blocks):
     views = blocks(
         ("heading", 1, "Report"),
