@@ -8,6 +8,7 @@ one record carrying every supporting sentence.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from .acronyms import definitions
@@ -216,6 +217,23 @@ def link_recommendations(raw: list[RecommendationRecord], linker: Linker,
             continue
         places = [n for n in dict.fromkeys(linker.place(p) for p in rec.places) if n]
         named = [n for n in dict.fromkeys(canonical.get(policy_key(p)) for p in rec.policies) if n]
+        document = rec.evidence[0].document if rec.evidence else ""
+        same = next((r for r in out if r.by == by and r.evidence and r.evidence[0].document == document
+                     and _overlap(r.text, rec.text) >= _SAME_SUGGESTION), None)
+        if same is not None:  # a report states a suggestion twice: in a summary list and as a headed paragraph
+            same.evidence = unique_evidence(same.evidence + rec.evidence)
+            same.policies = list(dict.fromkeys(same.policies + named))
+            same.places = list(dict.fromkeys(same.places + places))
+            continue
         out.append(RecommendationRecord(rec.text, by, linker.place(rec.addressed_to), named, places,
                                         unique_evidence(rec.evidence)))
     return out
+
+
+_SAME_SUGGESTION = 0.6  # Dice overlap of content words
+_FUNCTION_WORDS = frozenset("the and for with from that this into their its our are will can should".split())
+
+
+def _overlap(a: str, b: str) -> float:
+    x, y = ({w for w in re.findall(r"[a-z][a-z-]{2,}", t.casefold()) if w not in _FUNCTION_WORDS} for t in (a, b))
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0

@@ -29,6 +29,7 @@ _END = re.compile(
     re.I,
 )
 _NUMBER = re.compile(r"^\s*(?:(?:part|chapter)\s+)?\(?((?:\d+(?:\.\d+)*)|[IVXivx]+|[a-z])[.):]?(?=\s)\s*", re.I)
+_ROMAN = re.compile(r"[IVX]{1,5}|[ivx]{1,5}")
 _CUE = re.compile(
     r"\b(?:we|I)\s+(?:would\s+(?:like\s+to\s+|strongly\s+)?|strongly\s+|therefore\s+|also\s+)?(?:suggest|recommend|propose|advise)\w*\b"
     r"|\b(?:is|are)\s+(?:therefore\s+|also\s+)?(?:advised|recommended|suggested|encouraged)\s+to\b"
@@ -156,6 +157,8 @@ def _scope(blocks: list[BlockView], start: int) -> range:
                 if number is not None and number[0].isdigit():
                     if not _is_child(child_number, number):
                         break
+                elif _ROMAN.fullmatch(number or "") and _ROMAN.fullmatch(child_number or ""):
+                    break  # "IV." after "III. Suggestions" is the next part, whatever its heading level
                 elif child_number is None and view.level <= trigger.level:
                     break
             else:

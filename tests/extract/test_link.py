@@ -1,10 +1,11 @@
 """Entity resolution and linking: name variants merge, facts follow the merged names, junk organisations go."""
 from __future__ import annotations
 
-from extract.link import Linker, link_facilities, link_partnerships, link_policies, link_projects, prune_organizations
+from extract.link import (Linker, link_facilities, link_partnerships, link_policies, link_projects, link_recommendations,
+                          prune_organizations)
 from extract.mentions import Mention
 from extract.records import (Evidence, FacilityRecord, OrganizationRecord, PartnershipRecord, PersonRecord, PolicyRecord,
-                             ProjectRecord)
+                             ProjectRecord, RecommendationRecord)
 from extract.resolve import Located, resolve
 
 
@@ -118,3 +119,17 @@ def test_a_policy_short_form_is_the_policy_its_report_names_in_full(reference):
            PolicyRecord("Economic Belt", evidence=ev("b", 3))]  # another report names no belt in full
     policies = link_policies(raw, linker)
     assert sorted((p.name, len(p.evidence)) for p in policies) == [("Economic Belt", 1), ("Harbor-Lakeside Economic Belt", 3)]
+
+
+def test_a_suggestion_stated_twice_in_a_report_is_one_recommendation(reference):
+    linker = Linker([OrganizationRecord("Acme")], [], reference)
+    ev = lambda doc, i: [Evidence(doc, "s", i, i + 1)]  # noqa: E731
+    raw = [RecommendationRecord("Identify unique scenarios and improve the overall design to stand out;", "Acme",
+                                evidence=ev("a", 0)),
+           RecommendationRecord("Identify unique scenarios and improve the overall design.", "Acme", evidence=ev("a", 9)),
+           RecommendationRecord("Train more port workers.", "Acme", evidence=ev("a", 20)),
+           RecommendationRecord("Identify unique scenarios and improve the overall design.", "Acme", evidence=ev("b", 3))]
+    recs = link_recommendations(raw, linker, [])
+    assert [(r.text, len(r.evidence)) for r in recs] == [
+        ("Identify unique scenarios and improve the overall design to stand out;", 2), ("Train more port workers.", 1),
+        ("Identify unique scenarios and improve the overall design.", 1)]  # another report's is its own

@@ -94,3 +94,15 @@ def test_numbered_facts_are_not_recommendations(blocks):
                                          ("a) Encourage", "a"), ("A smart city", None), ("Chongqing is", None)])
 def test_numbering(text, number):
     assert numbering(text) == number
+
+
+def test_the_next_roman_numbered_part_ends_a_suggestions_part(blocks):
+    views = blocks(
+        ("heading", 1, "Report"),
+        ("heading", 3, "III. Suggestions for the Region"),
+        ("paragraph", 0, "Build a rail hub in the north. It would cut costs."),
+        ("paragraph", 0, "Train more port workers. They are scarce."),
+        ("heading", 4, "IV. Acme Partners with Ningbo to Build Ports"),
+        ("paragraph", 0, "Acme has invested in ports since 2001."),
+    )
+    assert texts(views) == ["Build a rail hub in the north.", "Train more port workers."]
