@@ -540,7 +540,7 @@ def titled_leaders(doc, found: list[Mention]) -> list[Mention]:
 
 
 # a Chinese citation names its authors before the title: "王伟、李娜:《...》", "周强主编:《...》", "陈明等:《...》"
-_CITED = re.compile(r"((?:[\u4e00-\u9fff]{2,3}(?:主编|编|等)?\s*[、,，]\s*)*[\u4e00-\u9fff]{2,3}(?:主编|编|等)?)\s*[:：]\s*《")
+_CITED = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}(?:主编|编|等)?\s*[、,，]\s*)*[\u4e00-\u9fff]{2,3}(?:主编|编|等)?)\s*[:：]\s*《")
 _CITED_NAME = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:主编|编|等)?(?=\s*(?:[、,，]|$))")
 
 

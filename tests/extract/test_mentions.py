@@ -74,6 +74,8 @@ def test_a_quotation_before_the_speaker_does_not_hide_the_speaker(nlp, reference
 def test_authors_of_works_cited_in_chinese(nlp, reference):
     text = "王伟、李娜:《制造业研究》,2019 年版。周强主编:《集群研究》。"
     assert [m.name for m in _mentions(nlp, reference, text) if m.kind == "person"] == ["王伟", "李娜", "周强"]
+    # an issuing body's longer name is no person: "管理部" is the end of "上海外汇管理部", not a name
+    assert not [m for m in _mentions(nlp, reference, "上海外汇管理部:《试点业务》。") if m.kind == "person"]
 
 
 def _org_names(nlp, reference, text):
