@@ -411,6 +411,7 @@ _BODY_OF = re.compile(r"^(?:the\s+)?(?:Ministry|Committee|Commission|Department|
 def _joined(doc, spans: list, heads: set[str]) -> list:
     """Organisation names the recogniser cut at a comma, an "and" or a parenthesis, made whole.
 
+    * the words after a connector it ended on: "Organization for Economic Co-operation and" + "Development";
     * a body's subjects listed after it: "Ministry of Health" + ", Labour and Welfare";
     * the long form an abbreviation spells: "China Petroleum and" + "Chemical Industry Federation (CPCIF)";
     * the long form in parentheses after an abbreviation: "NEDO (New Energy and Industrial Technology
@@ -427,6 +428,9 @@ def _joined(doc, spans: list, heads: set[str]) -> list:
             out.append(span)
             continue
         start, end = span.start, span.end
+        if span[-1].lower_ in ("and", "of", "for", "&"):
+            while end < len(doc) and end - span.end < 4 and doc[end].is_title:
+                end += 1  # "Organization for Economic Co-operation and" + "Development"
         if _BODY_OF.match(span.text):
             j = end
             while j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].is_title:

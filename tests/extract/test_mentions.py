@@ -199,6 +199,8 @@ def test_a_name_holding_a_lower_case_word_is_a_phrase(nlp, reference):
      {"Korea Textile and Chemical Industry Federation"}),
     ("In 2019, KEDO (Korea Energy and Industrial Technology Development Organization), Samsung and Doosan jointly "
      "ran a trial.", {"KEDO", "Korea Energy and Industrial Technology Development Organization", "Samsung"}),
+    ("According to the Organization for Economic Co-operation and Development (OECD), growth slowed in 2020.",
+     {"Organization for Economic Co-operation and Development", "OECD"}),
     ("In October 2020, the Political Bureau of the Workers' Party of Korea (WPK) Central Committee reviewed the plan.",
      {"Political Bureau of the Workers' Party of Korea (WPK) Central Committee"}),
 ])
