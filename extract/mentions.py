@@ -389,11 +389,19 @@ def whole_names(doc, reference: Reference) -> list:
 
 
 def _split_pairs(doc, spans: list, heads: set[str]) -> list:
-    """Two one-word names listed and read as one: "carmakers like Benz and Audi" -> "Benz", "Audi"."""
+    """Two one-word names listed and read as one: "carmakers like Benz and Audi" -> "Benz", "Audi"; and a
+    headline's words read into a name: "Intel Partners" of "Intel Partners with Ohio State University",
+    "Ohio State University on Semiconductor Education"."""
     from spacy.tokens import Span
 
     out = []
     for span in spans:
+        if span.label_ == "ORG" and len(span) > 1 and span[-1].text in ("Partners", "Teams", "Cooperates") \
+                and span.end < len(doc) and doc[span.end].lower_ in ("with", "up"):
+            span = Span(doc, span.start, span.end - 1, label="ORG")
+        on = next((t.i for t in span[2:] if t.lower_ == "on"), None)
+        if span.label_ == "ORG" and on is not None and doc[on - 1].text in heads:
+            span = Span(doc, span.start, on, label="ORG")  # "Lakeside University" + " on Battery Research"
         listed = span.start > 0 and doc[span.start - 1].lower_ in ("like", "as", "including", ",")
         if span.label_ == "ORG" and len(span) == 3 and span[1].lower_ == "and" and listed \
                 and all(t.is_title and t.pos_ == "PROPN" and t.text not in heads for t in (span[0], span[2])):

@@ -37,6 +37,9 @@ class ExtractionResult:
     extracted: list[Path] = field(default_factory=list)  # files parsed in this run (the rest came from the cache)
 
 
+_TERMINAL = re.compile(r"[.!?。]\W*$")  # a sentence ends so; a title does not
+
+
 def slug(text: str) -> str:
     """Lower-case ASCII slug of ``text`` (``AT&S`` -> ``at-s``)."""
     import unicodedata
@@ -197,17 +200,21 @@ def _file_facts(doc: LoadedDocument, plan, parsed: Iterator, reference: Referenc
                 views.append(BlockView(block.kind, block.level, parsed_doc.text, parsed_doc))
             for m in mentions:
                 out.located.append(Located(m, _evidence(doc, record.id, block.start + m.sent_start, block.start + m.sent_end)))
+            # a title states a deal in its own style, which the sentence reading gets wrong ("Faurecia Partners
+            # with Schneider Electric on Carbon Neutrality" is no name)
+            headline = None
+            if block.kind == "heading" or not _TERMINAL.search(parsed_doc.text):
+                headline = headline_partnership(parsed_doc.text)
+            if headline is not None:
+                headline.evidence = [_evidence(doc, record.id, block.start, block.end)]
+                raw.partnerships.append(headline)
             if block.kind == "heading":
-                # headings name topics, and facts are stated in sentences, but for a headline's deal
-                if (deal := headline_partnership(parsed_doc.text)) is not None:
-                    deal.evidence = [_evidence(doc, record.id, block.start, block.end)]
-                    raw.partnerships.append(deal)
-                continue
+                continue  # headings name topics; facts are stated in sentences
             for sent in sentences(parsed_doc, mentions, section.author):
                 ev = [_evidence(doc, record.id, block.start + sent.start, block.start + sent.end)]
                 if block.kind != "row":
                     said.append((sent.text, ev))
-                for partnership in find_partnerships(sent):  # a table row "date | firm | firm | MoU" counts
+                for partnership in [] if headline else find_partnerships(sent):  # a row "date | firm | firm | MoU" counts
                     partnership.evidence = ev
                     raw.partnerships.append(partnership)
                 for project in find_projects(sent):  # a row may name one: "Wuxi ... Test Base"
