@@ -26,11 +26,13 @@ CAPACITY = re.compile(
     r"[\d.,]+\s*(?:square meters|square metres|sqm|m2|mu|hectares|acres|tons|tonnes|units|sets|GW|MW|kW|GWh|MWh)\b[^,.;]*",
     re.I,
 )
-_UNDER_CONSTRUCTION = re.compile(r"\bunder construction\b|\bbeing (?:built|constructed)\b|\bis (?:building|constructing)\b|\bbroke ground\b", re.I)
+_UNDER_CONSTRUCTION = re.compile(r"\bunder construction\b|\bbeing (?:built|constructed)\b|"
+                                 r"\b(?:is|are) (?:also |now |currently )?(?:building|constructing)\b|\bbroke ground\b", re.I)
 # Hedged or future statements: the thing does not exist yet, at best it is planned.
 _PLANNED = re.compile(
     r"\b(?:will|plans?|planned|planning|to be|intends?|intended|expects?|expected|aims?|proposed?|proposes|"
-    r"considering|consider|could|would|may|might|should|hopes?|looks? forward|announced the plan|next \w+ years)\b",
+    r"considering|consider|could|would|may|might|should|hopes?|looks? forward|announced the plan|next \w+ years)\b"
+    r"|(?-i:^[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*\s+to\s+(?:build|open|construct|set\s+up|launch|invest|expand))\b",  # "Intel to build"
     re.I,
 )
 _HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|if|considering|consider)\b", re.I)

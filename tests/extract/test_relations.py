@@ -397,3 +397,14 @@ def test_an_enumeration_whose_count_differs_is_no_list_of_projects(parse):
 def test_a_headline_that_states_a_deal(heading, parties):
     deal = headline_partnership(heading)
     assert (deal.parties if deal else None) == parties
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Rivet Motors to build $2 billion battery plant in Wuhan", "planned"),  # a headline's infinitive
+    ("In the past Rivet Motors began to build the plant.", "operating"),
+    ("Rivet Motors and Orbit Foundry are also building plants in Hubei.", "under_construction"),
+])
+def test_status_read_from_a_headline_or_a_plural_subject(text, status):
+    from extract.sentences import status_of
+
+    assert status_of(text) == status
