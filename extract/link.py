@@ -165,6 +165,11 @@ def link_projects(raw: list[ProjectRecord], linker: Linker) -> list[ProjectRecor
 _CONNECTORS = frozenset({"of", "for", "on", "the", "to", "and", "in"})
 
 
+def _document(rec) -> str:
+    """The document a record was first read from ("" when it carries no sentence)."""
+    return rec.evidence[0].document if rec.evidence else ""
+
+
 def _short_forms(keyed: list[tuple[str, PolicyRecord]]) -> dict[tuple[str, str], str]:
     """(document, key) -> the longer key it is short for in that document: "the Economic Circle" is the
     "Chengdu-Chongqing Economic Circle" the same report names most often."""
@@ -189,8 +194,7 @@ def link_policies(raw: list[PolicyRecord], linker: Linker) -> list[PolicyRecord]
     keyed = [(key, rec) for rec in raw if (key := policy_key(rec.name))]
     long_of = _short_forms(keyed)
     for key, rec in keyed:
-        document = rec.evidence[0].document if rec.evidence else ""
-        groups[long_of.get((document, key), key)].append(rec)
+        groups[long_of.get((_document(rec), key), key)].append(rec)
     out = []
     for key, records in groups.items():
         names = Counter(r.name for r in records)
@@ -217,8 +221,7 @@ def link_recommendations(raw: list[RecommendationRecord], linker: Linker,
             continue
         places = [n for n in dict.fromkeys(linker.place(p) for p in rec.places) if n]
         named = [n for n in dict.fromkeys(canonical.get(policy_key(p)) for p in rec.policies) if n]
-        document = rec.evidence[0].document if rec.evidence else ""
-        same = next((r for r in out if r.by == by and r.evidence and r.evidence[0].document == document
+        same = next((r for r in out if r.by == by and r.evidence and _document(r) == _document(rec)
                      and _overlap(r.text, rec.text) >= _SAME_SUGGESTION), None)
         if same is not None:  # a report states a suggestion twice: in a summary list and as a headed paragraph
             same.evidence = unique_evidence(same.evidence + rec.evidence)

@@ -385,10 +385,10 @@ def whole_names(doc, reference: Reference) -> list:
         if ent.start in skip and (ent.label_ != "ORG" or out and out[-1].end > ent.start):
             continue  # the place inside a subsidiary's name, or the rest of it
         out.extend(_cells(ent))
-    return _split_pairs(doc, _joined(doc, out, heads), heads)
+    return _unmerged(doc, _joined(doc, out, heads), heads)
 
 
-def _split_pairs(doc, spans: list, heads: set[str]) -> list:
+def _unmerged(doc, spans: list, heads: set[str]) -> list:
     """Two one-word names listed and read as one: "carmakers like Benz and Audi" -> "Benz", "Audi"; and a
     headline's words read into a name: "Intel Partners" of "Intel Partners with Ohio State University",
     "Ohio State University on Semiconductor Education"."""

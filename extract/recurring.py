@@ -35,7 +35,7 @@ def recurring_organizations(kinds: list[str], docs: list, mentions: list[list[Me
         if kind == "heading":
             out.append(found)
             continue
-        kept = [m for m in found]
+        kept = list(found)
         for match in pattern.finditer(doc.text):
             start, end = match.span()
             overlapping = [m for m in kept if m.start < end and start < m.end]

@@ -19,12 +19,12 @@ from .partnerships import find_partnerships, headline_partnership
 from .policies import find_policies, policies_named_again, policy_key
 from .projects import find_projects
 from .recommendations import BlockView, find_recommendations
+from .recurring import recurring_organizations
 from .records import DocumentRecord, Evidence, FactSet, RecommendationRecord
 from .reference import Reference, load_reference
 from .resolve import Located, resolve
 from .sections import Section, split_sections
 from .sentences import sentences
-from .recurring import recurring_organizations
 from .tables import table_organizations
 
 BATCH_SIZE = 64
