@@ -110,6 +110,9 @@ def _bindings(query: NamedQuery, params: list[str] | None) -> dict[str, ox.Named
     bindings = dict(parse_param(p) for p in params or [])
     mentioned = set(re.findall(r"[?$](\w+)", query.text))
     for key in bindings:
+        if query.params and key not in query.params:  # a named query declares what it takes
+            takes = "; ".join(f"{k} ({d})" if d else k for k, d in query.params.items())
+            raise BadParameter(f"{key}=…", f"{query.name} takes {takes}")
         if key not in mentioned:
             raise BadParameter(f"{key}=…", f"the query has no variable ?{key}")
     return bindings

@@ -1,6 +1,7 @@
 """Every named query has a header and runs on a built graph."""
 import pytest
 
+from kg.errors import BadParameter
 from kg.query import named_queries, resolve_query, run_query
 from kg.resources import query_files
 from kg.store import open_store
@@ -58,3 +59,8 @@ def test_query_answers_each_row_once(query, built):
     # a fact stated in several document graphs must not come back once per graph
     rows = run_query(open_store(built[0]), query).rows
     assert len({tuple(r) for r in rows}) == len(rows)
+
+
+def test_a_parameter_a_named_query_does_not_declare_is_refused_with_what_it_takes(built):
+    with pytest.raises(BadParameter, match="partners-of-organization takes name"):
+        run_query(open_store(built[0]), resolve_query("partners-of-organization"), ["org=Corning"])
