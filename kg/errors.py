@@ -9,9 +9,11 @@ Hierarchy::
     ├── QueryNotFound            an unknown named query (lists the known ones)
     ├── QuerySyntaxError         the SPARQL text does not parse
     ├── UpdateRefused            the text is a SPARQL update; the CLI only reads
+    ├── QueryRefused             the query uses SERVICE (not allowed) or passes a size limit (kg/guard.py)
     ├── BadParameter             a ``--param`` is not ``key=value`` or names no variable of the query
     ├── UnknownFormat            an unsupported output or RDF format
     ├── RDFParseError            an RDF file given to ``kg validate`` does not parse
+    ├── OutputUnwritable         an output file cannot be written (a directory, no space, no permission)
     ├── EntityNotFound           ``kg show`` found no entity (carries suggestions)
     ├── GoldError                a gold file for ``kg eval`` is unreadable, malformed or its source is missing
     ├── EndpointError            a SPARQL endpoint or graph store is unreachable or answered with an error
@@ -61,6 +63,11 @@ class UpdateRefused(KGError):
         super().__init__("SPARQL updates are refused: `kg query` only reads; rebuild with `kg build` to change the graph")
 
 
+class QueryRefused(KGError):
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"query refused: {reason}")
+
+
 class BadParameter(KGError):
     def __init__(self, text: str, reason: str) -> None:
         super().__init__(f"bad --param {text!r}: {reason}")
@@ -75,6 +82,11 @@ class RDFParseError(KGError):
     def __init__(self, path: Path, detail: str) -> None:
         first = " ".join(detail.split())[:200]
         super().__init__(f"{path}: not valid RDF ({first})")
+
+
+class OutputUnwritable(KGError):
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: cannot write ({reason}); nothing was changed there")
 
 
 class EntityNotFound(KGError):

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import UnknownFormat
+from .errors import OutputUnwritable, UnknownFormat
 from .prefixes import PREFIXES
 from .store import data_graphs, data_triples
 
@@ -50,7 +51,32 @@ def serialize_triples(triples, *, fmt: str = "turtle") -> bytes:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename: never half-written."""
+    """Write ``data`` to ``path``, never half-written.
+
+    A regular file or a new path is written through a temporary file and a rename; a symbolic link is
+    followed and its target replaced (the link stays); a device or a FIFO is written directly, as a shell
+    redirection would.  A failure is :class:`~kg.errors.OutputUnwritable` and leaves an existing file as it was.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as err:
+        raise OutputUnwritable(path, err.strerror or str(err)) from None
+    try:
+        if mode is not None and stat.S_ISDIR(mode):
+            raise OutputUnwritable(path, "is a directory")
+        if mode is not None and not stat.S_ISREG(mode):
+            with open(target, "wb") as handle:  # a FIFO blocks here until a reader comes, as `>` does
+                handle.write(data)
+            return
+        _replace(target, data)
+    except OSError as err:
+        raise OutputUnwritable(path, err.strerror or str(err)) from None
+
+
+def _replace(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:

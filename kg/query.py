@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import BadParameter, QueryNotFound, QuerySyntaxError, UnknownFormat, UpdateRefused
+from .errors import BadParameter, QueryNotFound, QueryRefused, QuerySyntaxError, UnknownFormat, UpdateRefused
+from .guard import check_query
 from .prefixes import PREFIXES
 from .store import query as store_query
 from .resources import query_files
@@ -102,8 +103,9 @@ def _term_text(term) -> str | None:
     return term.value if hasattr(term, "value") else str(term)
 
 
-def _bindings(query: NamedQuery, params: list[str] | None) -> dict[str, ox.NamedNode | ox.Literal]:
-    """Refuse updates and parse ``key=value`` parameters into bindings of the query's variables."""
+def _bindings(query: NamedQuery, params: list[str] | None, *, allow_service: bool) -> dict[str, ox.NamedNode | ox.Literal]:
+    """Refuse updates, SERVICE and oversized queries; parse ``key=value`` parameters into bindings of the query's variables."""
+    check_query(query.text, allow_service=allow_service)
     body = _PROLOGUE.sub("", re.sub(r"(?m)^\s*#.*$", "", query.text), count=1)
     if _UPDATE.match(body):
         raise UpdateRefused()
@@ -118,9 +120,13 @@ def _bindings(query: NamedQuery, params: list[str] | None) -> dict[str, ox.Named
     return bindings
 
 
-def run_query(store: ox.Store, query: NamedQuery, params: list[str] | None = None) -> QueryResult:
-    """Run a read-only query with ``key=value`` parameters bound as RDF terms."""
-    bindings = _bindings(query, params)
+def run_query(store: ox.Store, query: NamedQuery, params: list[str] | None = None, *,
+              allow_service: bool = False) -> QueryResult:
+    """Run a read-only query with ``key=value`` parameters bound as RDF terms.
+
+    ``SERVICE`` (which makes the engine fetch from the named server) is refused unless ``allow_service``.
+    """
+    bindings = _bindings(query, params, allow_service=allow_service)
     try:
         result = store_query(
             store,
@@ -144,13 +150,17 @@ def run_query(store: ox.Store, query: NamedQuery, params: list[str] | None = Non
     return QueryResult(variables=variables, rows=rows)
 
 
-def run_remote_query(endpoint: str, query: NamedQuery, params: list[str] | None = None) -> QueryResult:
+def run_remote_query(endpoint: str, query: NamedQuery, params: list[str] | None = None, *,
+                     allow_service: bool = False) -> QueryResult:
     """Run a read-only SELECT or ASK query on any SPARQL 1.1 Protocol endpoint, parameters bound as terms."""
     from .remote import sparql_select, with_bindings
 
-    bindings = _bindings(query, params)
+    bindings = _bindings(query, params, allow_service=allow_service)
     try:  # check syntax here, so that a typo gives the same message as a local query
+        check_query(query.text)  # a query with SERVICE would be evaluated, i.e. fetched, by this check
         ox.Store().query(with_bindings(query.text, bindings))
+    except QueryRefused:
+        pass  # the endpoint reports its syntax errors
     except SyntaxError as err:
         raise QuerySyntaxError(str(err)) from None
     variables, rows = sparql_select(endpoint, with_bindings(query.text, bindings))

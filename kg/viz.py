@@ -226,11 +226,11 @@ def render_html(svg: str, *, title: str) -> str:
 
 
 def output_format(path: Path | None) -> str:
-    """``.svg`` or ``.html`` from the output file's name (SVG when writing to stdout)."""
-    if path is None:
+    """``.svg`` or ``.html`` from the output file's name (SVG to stdout or to a name without suffix, e.g. a FIFO)."""
+    if path is None or not path.suffix:
         return ".svg"
     if path.suffix.lower() not in FORMATS:
-        raise UnknownFormat(path.suffix or path.name, list(FORMATS))
+        raise UnknownFormat(path.suffix, list(FORMATS))
     return path.suffix.lower()
 
 

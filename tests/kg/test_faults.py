@@ -100,7 +100,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(export.os, "fsync", broken_fsync)
-    with pytest.raises(OSError):
+    with pytest.raises(export.OutputUnwritable, match="No space left on device"):
         export.write_atomic(target, b"new data that does not fit")
     monkeypatch.undo()
     assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["kg.ttl"]

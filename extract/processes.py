@@ -1,0 +1,126 @@
+"""Parsing in worker processes that never outlive the build.
+
+spaCy's own ``nlp.pipe(n_process=...)`` leaves its workers running when the
+parent is killed (they kept the store locked), prints their tracebacks on
+Ctrl-C and can hang when only the parent is interrupted.  Here each worker:
+
+* asks the kernel to kill it when the parent dies (``PR_SET_PDEATHSIG``), and
+  exits at once if the parent is already gone;
+* ignores SIGINT, so Ctrl-C is the parent's alone to handle, once;
+* receives batches of texts and sends each parsed batch back as ``Doc`` bytes.
+
+The parent keeps a bounded number of batches in flight, yields Docs in input
+order and, however it leaves (end, error, KeyboardInterrupt), stops and reaps
+every worker.
+"""
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import queue
+import signal
+import threading
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from .errors import WorkerFailed
+
+__all__ = ["die_with_parent", "parse_in_workers"]
+
+_PR_SET_PDEATHSIG = 1
+_POLL_S = 0.5
+
+
+def die_with_parent() -> None:
+    """In a freshly started child: be killed when the parent dies (Linux), and exit now if it has died."""
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the parent's pid is still watched below
+        pass
+    if os.getppid() != parent or parent == 1:
+        os._exit(1)
+
+
+def _work(nlp, tasks, results) -> None:
+    die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while (task := tasks.get()) is not None:
+        index, texts = task
+        try:
+            results.put((index, [doc.to_bytes() for doc in nlp.pipe(texts)], None))
+        except Exception as error:  # noqa: BLE001 - reported to the parent, which fails the build
+            results.put((index, None, f"{type(error).__name__}: {error}"))
+
+
+def parse_in_workers(nlp, texts: Iterable[str], *, n_process: int, batch_size: int) -> Iterator:
+    """``nlp.pipe(texts)`` in ``n_process`` forked workers (see module docstring); Docs in input order."""
+    from spacy.tokens import Doc
+
+    context = multiprocessing.get_context("fork")  # the loaded model is shared, not pickled
+    in_flight = 2 * n_process + 1
+    tasks, results = context.Queue(), context.Queue()
+    slots = threading.Semaphore(in_flight)  # batches sent and not yet consumed: bounds memory
+    stop = threading.Event()
+    batches_sent: list[int] = []  # set by the feeder once every batch is sent
+    failures: list[BaseException] = []  # set by the feeder if reading the texts fails
+    workers = [context.Process(target=_work, args=(nlp, tasks, results), daemon=True) for _ in range(n_process)]
+    for worker in workers:
+        worker.start()
+
+    def feed() -> None:
+        sent = 0
+        try:
+            for batch in iter(lambda: list(islice(iterator, batch_size)), []):
+                while not slots.acquire(timeout=_POLL_S):
+                    if stop.is_set():
+                        return
+                if stop.is_set():
+                    return
+                tasks.put((sent, batch))
+                sent += 1
+        except BaseException as error:  # the texts' generator failed: the parent raises it
+            failures.append(error)
+            return
+        batches_sent.append(sent)
+        for _ in workers:
+            tasks.put(None)
+
+    iterator = iter(texts)
+    feeder = threading.Thread(target=feed, name="kg-parse-feeder", daemon=True)
+    feeder.start()
+    waiting: dict[int, list[bytes]] = {}
+    following = 0
+    try:
+        while not batches_sent or following < batches_sent[0]:
+            while following not in waiting:
+                try:
+                    index, docs, error = results.get(timeout=_POLL_S)
+                except queue.Empty:
+                    if failures:
+                        raise failures[0]
+                    if batches_sent and following >= batches_sent[0]:
+                        return
+                    if not any(w.is_alive() for w in workers) or any(w.exitcode not in (None, 0) for w in workers):
+                        raise WorkerFailed(next((w.exitcode for w in workers if w.exitcode), None)) from None
+                    continue
+                if error is not None:
+                    raise WorkerFailed(None, error)
+                waiting[index] = docs
+            for data in waiting.pop(following):
+                yield Doc(nlp.vocab).from_bytes(data)
+            following += 1
+            slots.release()
+    finally:
+        stop.set()
+        for q in (tasks, results):
+            q.cancel_join_thread()  # never block exit on a queue nobody reads
+        for worker in workers:
+            if worker.is_alive():
+                worker.kill()
+        for worker in workers:
+            worker.join(timeout=5)
+        for q in (tasks, results):
+            q.close()
