@@ -142,11 +142,12 @@ def extract_paths(
     texts = (loaded[i].text[b.start : b.end] for i in todo for _, _, section in plans[i] for b in section.blocks)
     workers = n_process if total >= 4 * BATCH_SIZE else 1  # starting workers costs more than small inputs
     # Parsed blocks are consumed file by file as they come, so memory holds one file's facts, not every Doc.
-    if workers > 1:
-        docs = parse_in_workers(nlp, texts, n_process=workers, batch_size=BATCH_SIZE)
+    if not total:
+        parsed: Iterator = iter(())
+    elif workers > 1:
+        parsed = _counted(parse_in_workers(nlp, texts, n_process=workers, batch_size=BATCH_SIZE), total, progress)
     else:
-        docs = nlp.pipe(texts, batch_size=BATCH_SIZE)
-    parsed = _counted(docs, total, progress) if total else iter(())
+        parsed = _counted(nlp.pipe(texts, batch_size=BATCH_SIZE), total, progress)
     for i in todo:
         count = sum(len(section.blocks) for _, _, section in plans[i])
         per_file[i] = _file_facts(loaded[i], plans[i], itertools.islice(parsed, count), reference)

@@ -19,7 +19,8 @@ from pathlib import Path
 from extract.limits import MAX_FILE_BYTES
 
 from .export import serialize_triples, write_atomic
-from .prefixes import KG_NS, LOOKUP_GRAPH, ONTOLOGY_IRI, RDF_NS
+from .errors import WouldRemoveDocuments
+from .prefixes import KG_NS, LOOKUP_GRAPH, ONTOLOGY_IRI, RDF_NS, RESOURCE_NS
 from .resources import ONTOLOGY_DIR, ONTOLOGY_FILE, REFERENCE_DIR, TOPICS_FILE, vocab_files
 from .store import build_lock, graph_triples, is_store, open_store, update_store, write_store
 from .validation import ValidationReport
@@ -100,8 +101,13 @@ def build(
     n_process: int = 1,
     progress: Callable[[int, int], None] | None = None,
     max_file_bytes: int = MAX_FILE_BYTES,
+    replace: bool = False,
 ) -> BuildSummary:
     """Build the graph from ``paths`` into ``store_path`` and ``out_dir/kg.ttl``.
+
+    The store ends up holding exactly the documents of ``paths``.  A build that would remove the
+    documents of files no longer among the inputs raises :class:`~kg.errors.WouldRemoveDocuments`
+    before anything is written, unless ``replace``.
 
     ``cache_dir`` keeps per-file extractions and the build manifest (no cache
     when ``None``).  Nothing is written when SHACL validation fails; the
@@ -109,7 +115,8 @@ def build(
     before it is read (skipped with a warning when found in a directory).
     """
     started = time.perf_counter()
-    with build_lock(store_path):
+    with build_lock(store_path) as took_over, build_lock(out_dir) as took_over_out:
+        notes = [n for n in (took_over, took_over_out) if n]
         for name in _OUTPUTS:  # temporary files of a build that was killed before its rename
             for stale in out_dir.glob(f".{name}.*"):
                 stale.unlink(missing_ok=True)
@@ -120,9 +127,10 @@ def build(
             s = manifest["summary"]
             return BuildSummary(documents=s["documents"], triples=s["triples"], classes=s["classes"],
                                 report=ValidationReport(True, []), seconds=time.perf_counter() - started,
-                                warnings=s["warnings"], written=True, unchanged=True)
+                                warnings=notes + s["warnings"], written=True, unchanged=True)
         summary = _build(paths, store_path=store_path, out_dir=out_dir, cache_dir=cache_dir, nlp=nlp,
-                         n_process=n_process, progress=progress, max_file_bytes=max_file_bytes)
+                         n_process=n_process, progress=progress, max_file_bytes=max_file_bytes, allow_removal=replace)
+        summary.warnings[:0] = notes
         if summary.written and manifest_path:
             outputs = {name: _digest(out_dir / name) for name in _OUTPUTS}
             record = {**expected, "outputs": outputs,
@@ -133,7 +141,17 @@ def build(
     return summary
 
 
-def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, max_file_bytes) -> BuildSummary:
+def _removed_files(old_graphs: set[str], new_graphs: set[str]) -> list[str]:
+    """The documents (by file, as their IRIs name them) that ``old_graphs`` holds and ``new_graphs`` does not."""
+    def files(graphs: set[str]) -> set[str]:
+        prefix = RESOURCE_NS + "document/"
+        return {g[len(prefix):].split("/", 1)[0] for g in graphs if g.startswith(prefix)}
+
+    return sorted(files(old_graphs) - files(new_graphs))
+
+
+def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, max_file_bytes,
+           allow_removal) -> BuildSummary:
     from extract.cache import ExtractionCache, extractor_version
     from extract.records import factset_to_json
     from extract.run import extract_paths  # spaCy stays off the import path of lookups
@@ -183,6 +201,12 @@ def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, m
         replace = {g: t for g, t in graphs.items() if graph_triples(store, g) != t}
         drop = sorted(old - set(graphs))
         del store
+        removed = _removed_files(old, set(graphs))
+        if removed and not allow_removal:
+            raise WouldRemoveDocuments(removed)
+        if removed:
+            summary.warnings.append(f"removing {len(removed)} document(s) no longer in the inputs: "
+                                    + ", ".join(removed))
     focus = None
     if existing:  # validate only the nodes of the graphs that changed, against the whole graph
         focus = sorted({originals[t][0] for g in replace if g != LOOKUP_GRAPH for t in graphs[g]})

@@ -9,6 +9,7 @@ import dataclasses
 import functools
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -86,7 +87,8 @@ def handle_errors(func):
 def build_cli(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or directories to read (default: corpus/).")] = None,
     store: StoreOpt = DEFAULT_STORE,
-    out_dir: Annotated[Path, typer.Option("--out", help="Directory for kg.ttl and facts.json.")] = Path("out"),
+    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Directory for kg.ttl and facts.json (default: out/ for the default store, else the store's name + '-out').")] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Remove from the store the documents whose files are not among PATHS (refused without it).")] = False,
     cache: Annotated[Optional[Path], typer.Option("--cache", help="Directory for per-file extractions and the build manifest (default: the store's name + '-cache').")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-extract every file and ignore the last build.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes parsing with spaCy.")] = 2,
@@ -97,7 +99,9 @@ def build_cli(
     """Extract facts from documents, validate them with SHACL, store them and write out/kg.ttl.
 
     Only files that changed since the last build are parsed again, and only the
-    named graphs whose facts changed are replaced in the store.
+    named graphs whose facts changed are replaced in the store.  The store holds
+    the documents of PATHS: a build that would remove others says which and
+    stops, unless --replace.
 
     Example: kg build corpus/
     """
@@ -105,14 +109,24 @@ def build_cli(
 
     from .build import build
 
+    if out_dir is None:
+        out_dir = Path("out") if store == DEFAULT_STORE else store.with_name(store.name + "-out")
     err = _console(stderr=True)
     columns = (TextColumn("parsing blocks"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=err, transient=True, disable=quiet or not err.is_terminal) as bar:
-        task = bar.add_task("parsing", total=None)
-        summary = build(paths or [Path("corpus")], store_path=store, out_dir=out_dir,
-                        cache_dir=None if no_cache else cache or store.with_name(store.name + "-cache"), n_process=jobs,
-                        progress=lambda done, total: bar.update(task, completed=done, total=total),
-                        max_file_bytes=int(max_file_mb * 1e6))
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM ends a build as Ctrl-C does
+    try:
+        with Progress(*columns, console=err, transient=True, disable=quiet or not err.is_terminal) as bar:
+            task = bar.add_task("parsing", total=None)
+            summary = build(paths or [Path("corpus")], store_path=store, out_dir=out_dir,
+                            cache_dir=None if no_cache else cache or store.with_name(store.name + "-cache"),
+                            n_process=jobs, progress=lambda done, total: bar.update(task, completed=done, total=total),
+                            max_file_bytes=int(max_file_mb * 1e6), replace=replace)
+    except KeyboardInterrupt:
+        # the workers are stopped as the parse generator closes; the store and out/ were never touched
+        warn("interrupted; kept the previous store")
+        raise typer.Exit(130) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     for warning in summary.warnings:
         warn(f"warning: {warning}")
     note = (lambda text: None) if quiet else say

@@ -6,6 +6,7 @@ Hierarchy::
     ├── StoreMissing             no graph store at the given path (run ``kg build`` first)
     ├── NotAStore                the path exists but is not a graph store
     ├── StoreLocked              another build holds the store
+    ├── WouldRemoveDocuments     a build would drop documents whose files are not among its inputs
     ├── QueryNotFound            an unknown named query (lists the known ones)
     ├── QuerySyntaxError         the SPARQL text does not parse
     ├── UpdateRefused            the text is a SPARQL update; the CLI only reads
@@ -45,6 +46,13 @@ class NotAStore(KGError):
 class StoreLocked(KGError):
     def __init__(self, path: Path) -> None:
         super().__init__(f"{path}: another `kg build` is running on this store; wait for it to finish")
+
+
+class WouldRemoveDocuments(KGError):
+    def __init__(self, files: list[str]) -> None:
+        shown = ", ".join(files[:5]) + (f" and {len(files) - 5} more" if len(files) > 5 else "")
+        super().__init__(f"this build would remove {len(files)} document(s) no longer in the inputs ({shown}); "
+                         "pass --replace to remove them, or add their files to the inputs; nothing was changed")
 
 
 class QueryNotFound(KGError):

@@ -17,6 +17,7 @@ import contextlib
 import fcntl
 import os
 import shutil
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -59,20 +60,59 @@ def open_store(path: Path) -> ox.Store:
 
 
 @contextlib.contextmanager
-def build_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock for a build of the store at ``path``; refuse if another build holds it."""
+def build_lock(path: Path) -> Iterator[str | None]:
+    """Hold an exclusive lock for a build of the store at ``path``; refuse if another build holds it.
+
+    A POSIX record lock: the kernel drops it when its process dies, and forked worker processes do not
+    inherit it, so a killed build never leaves the store locked.  The holder writes its pid into the lock
+    file and clears it when done; a pid found there on entry is a build that was killed, and the value
+    yielded is a warning that says so (``None`` otherwise).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     lock_path = path.parent / f".{path.name}.lock"
-    with open(lock_path, "w") as handle:
+    key = str(lock_path.resolve())
+    with _HELD_GUARD:
+        # a process holds a POSIX lock once, and closing any descriptor of the file drops it: a second
+        # build of the same store in this process is refused here, before the file is opened again
+        if key in _HELD:
+            raise StoreLocked(path)
+        _HELD.add(key)
+    try:
+        with _locked(lock_path, path) as note:
+            yield note
+    finally:
+        with _HELD_GUARD:
+            _HELD.discard(key)
+
+
+# Lock files this process holds: mirrors the kernel's per-process POSIX locks (see build_lock).
+_HELD: set[str] = set()
+_HELD_GUARD = threading.Lock()
+
+
+@contextlib.contextmanager
+def _locked(lock_path: Path, path: Path) -> Iterator[str | None]:
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    with os.fdopen(fd, "r+") as handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
             raise StoreLocked(path) from None
         try:
+            previous = handle.read().strip()
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(os.getpid()))
+            handle.flush()
+            note = (f"the build of {path} by process {previous} was killed; took over its lock and kept the "
+                    "store it left") if previous else None
             _recover(path)
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            yield note
+        finally:  # an error or Ctrl-C ends a build too; only a killed one leaves its pid behind
+            handle.seek(0)
+            handle.truncate()
+            handle.flush()
+            fcntl.lockf(handle, fcntl.LOCK_UN)
 
 
 def query(store: ox.Store, text: str, **options):

@@ -213,3 +213,24 @@ def test_build_quiet_and_verbose(tmp_path, cli_nlp):
     verbose = kg("build", TEST_CORPUS, "--store", tmp_path / "s", "--out", tmp_path / "out", "--verbose")
     assert verbose.exit_code == 0
     assert "stages:    extract" in verbose.output and "SHACL:     conforms" in verbose.output
+
+
+def test_outputs_follow_the_store(tmp_path, cli_nlp, monkeypatch):
+    """Hostile-run row 10: `kg build --store other` wrote the main out/kg.ttl."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "kg.ttl").write_text("the main build's export")
+    result = kg("build", TEST_CORPUS, "--store", tmp_path / "other")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "kg.ttl").read_text() == "the main build's export"
+    assert (tmp_path / "other-out" / "kg.ttl").read_bytes().startswith(b"@prefix")
+    assert f"wrote {tmp_path / 'other'}/ and {tmp_path / 'other-out' / 'kg.ttl'}" in result.output
+
+
+def test_one_out_directory_takes_one_build_at_a_time(tmp_path, cli_nlp):
+    from kg.store import build_lock
+
+    with build_lock(tmp_path / "out"):  # another build, of another store, writing the same out/
+        result = kg("build", TEST_CORPUS, "--store", tmp_path / "s", "--out", tmp_path / "out")
+    assert result.exit_code == 1 and "another `kg build` is running" in result.output
+    assert not (tmp_path / "s").exists()
