@@ -7,6 +7,7 @@ into the original file text (see :class:`~extract.textmap.MappedText`).
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from collections.abc import Iterator
@@ -40,6 +41,7 @@ _DROP_WHOLE = re.compile(r"<sup>\s*\d+\s*</sup>|\\(?=[_\\*\[\]#])|\*+")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\n]*)\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 _CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$")
 
 
@@ -61,15 +63,12 @@ class LoadedDocument:
     original: str
     clean: MappedText
     blocks: list[Block]
+    sha256: str  # of the file's bytes
     warnings: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return self.clean.text
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.original.encode("utf-8")).hexdigest()
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
@@ -80,11 +79,21 @@ def is_contents_line(text: str) -> bool:
     return bool(_CONTENTS_LINE.search(text))
 
 
+_BOMS = (  # longest first: a UTF-32 LE mark starts like a UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
 def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[str, list[str]]:
-    """Read ``path`` as UTF-8 text; undecodable bytes are replaced, with a warning.
+    """Read ``path`` as text (see :func:`decode`); undecodable bytes are replaced, with a warning.
 
     A file over ``max_bytes`` is refused before it is read, so memory stays bounded.
     """
+    return decode(path, _read_bytes(path, max_bytes=max_bytes))
+
+
+def _read_bytes(path: Path, *, max_bytes: int) -> bytes:
     if not path.exists():
         raise InputNotFound(path)
     if not path.is_file():
@@ -93,20 +102,33 @@ def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[str, list
         size = path.stat().st_size
         if size > max_bytes:
             raise DocumentTooLarge(path, size, max_bytes)
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         raise InputUnreadable(path, err.strerror or str(err)) from None
-    if b"\x00" in data[:65536]:
+
+
+def decode(path: Path, data: bytes) -> tuple[str, list[str]]:
+    """The text of a file's bytes: UTF-8, or the UTF-8/16/32 its byte-order mark names (the mark dropped).
+
+    Line ends are kept as they are (LF, CRLF or CR), so evidence offsets index exactly this text.
+    """
+    encoding, body = "utf-8", data
+    for mark, name in _BOMS:
+        if data.startswith(mark):
+            encoding, body = name, data[len(mark):]
+            break
+    if encoding == "utf-8" and b"\x00" in body[:65536]:
         raise BinaryDocument(path)
     warnings: list[str] = []
     try:
-        text = data.decode("utf-8-sig")
+        text = body.decode(encoding)
     except UnicodeDecodeError:
-        text = data.decode("utf-8", errors="replace")
-        warnings.append(f"{path}: not valid UTF-8; undecodable bytes were replaced")
+        text = body.decode(encoding, errors="replace")
+        warnings.append(f"{path}: not valid {encoding.upper().replace('-LE', '').replace('-BE', '')}; "
+                        "undecodable bytes were replaced")
     if not text.strip():
         raise EmptyDocument(path)
-    return text.replace("\r\n", "\n").replace("\r", "\n"), warnings
+    return text, warnings
 
 
 def find_documents(paths: list[Path]) -> tuple[list[Path], list[str]]:
@@ -138,11 +160,13 @@ def find_documents(paths: list[Path]) -> tuple[list[Path], list[str]]:
 
 def load_document(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> LoadedDocument:
     """Read and clean one document file."""
-    original, warnings = read_text(path, max_bytes=max_bytes)
+    data = _read_bytes(path, max_bytes=max_bytes)
+    original, warnings = decode(path, data)
     clean, blocks = clean_text(original)
     if not blocks:
         raise EmptyDocument(path)
-    return LoadedDocument(path=path, original=original, clean=clean, blocks=blocks, warnings=warnings)
+    return LoadedDocument(path=path, original=original, clean=clean, blocks=blocks,
+                          sha256=hashlib.sha256(data).hexdigest(), warnings=warnings)
 
 
 def _line_kind(line: str) -> tuple[str, int, int]:
@@ -211,11 +235,10 @@ class _RawBlock:
 
 
 def _lines(original: str) -> Iterator[tuple[int, str]]:
-    """(offset, text) of every line; a line longer than ``_MAX_LINE`` comes in pieces cut at spaces."""
-    pos = 0
-    for raw_line in original.split("\n"):
-        start = pos
-        pos += len(raw_line) + 1
+    """(offset, text) of every line, ended by LF, CRLF or CR; a line longer than ``_MAX_LINE`` comes in
+    pieces cut at spaces."""
+    for match in _LINE.finditer(original):
+        start, raw_line = match.start(), match.group(1)
         while len(raw_line) > _MAX_LINE:
             cut = raw_line.rfind(" ", _MAX_LINE // 2, _MAX_LINE) + 1 or _MAX_LINE
             yield start, raw_line[:cut]

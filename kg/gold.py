@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extract.errors import ExtractError
+from extract.loader import decode
+
 from .errors import GoldError
 
 KINDS = ("organization", "person", "facility", "partnership", "project", "policy", "recommendation")
@@ -95,7 +98,7 @@ def gold_paths(paths: list[Path]) -> list[Path]:
 
 
 def _line_offsets(text: str, first: int, last: int) -> tuple[int, int]:
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
     if not 1 <= first <= last <= len(starts):
         raise ValueError(f"lines {first}-{last} outside the file's {len(starts)} lines")
     end = starts[last] if last < len(starts) else len(text)
@@ -114,9 +117,11 @@ def load_gold(path: Path, *, corpus_dir: Path) -> GoldFile:
         raise GoldError(path, f"not a gold annotation file (see GOLD_FORMAT.md): {error}") from None
     source_path = corpus_dir / source
     try:
-        text = source_path.read_text(encoding="utf-8")
+        text, _ = decode(source_path, source_path.read_bytes())  # as the loader reads it: same offsets
     except OSError:
         raise GoldError(path, f"its source {source_path} is missing; pass --corpus") from None
+    except ExtractError as error:
+        raise GoldError(path, f"its source cannot be read ({error})") from None
     try:
         start, end = _line_offsets(text, int(first), int(last))
     except ValueError as error:
