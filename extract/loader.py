@@ -32,6 +32,7 @@ _NUMBERED = re.compile(r"(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)]\s+\S")
 # a bare "12 Source: ..." or "[^3] ..." is a footnote; "- 3 Finance: ..." is a numbered list item, "[3] Author: Title"
 # an entry of a list of references; "3<TAB>Wuxi Test Base<TAB>..." is a table row with a serial number
 _FOOTNOTE = re.compile(r"(?:[-*]\s*)?(?:<sup>\s*\d+\s*</sup>|\[\^\d+\]|\^\d+)|\d{1,3}[ \xa0]+[A-Z][a-z]")
+_PIPE_RULE = re.compile(r"\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?\s*)?")
 _RULE = re.compile(r"(?:-{3,}|\*{3,}|_{3,})\s*")
 _TERMINAL = re.compile(r"[.!?:;。！？”\"')\]]\s*$")
 _CONTINUATION = re.compile(r"(?:[\d.,%]+\s+)?[a-z(]")
@@ -173,6 +174,8 @@ def _line_kind(line: str) -> tuple[str, int, int]:
     """Classify a stripped line: (kind, heading level, length of the marker to drop)."""
     if m := _HEADING.match(line):
         return "heading", m.group().count("#"), m.end()
+    if line.startswith("|") and line.count("|") >= 2:  # a markdown table's row, or the rule under its header
+        return ("blank" if _PIPE_RULE.fullmatch(line) else "pipe-row"), 0, 0
     if _RULE.fullmatch(line):
         return "blank", 0, 0
     if _FOOTNOTE.match(line):
@@ -232,6 +235,7 @@ class _RawBlock:
     lines: list[list[tuple[int, int]]]  # kept spans per source line
     gap_before: bool  # separated from the previous block by blank lines
     chars: int = 0
+    joiner: str = " "  # what stands between two of its lines in the clean text (a tab between table cells)
 
 
 def _lines(original: str) -> Iterator[tuple[int, str]]:
@@ -272,6 +276,13 @@ def _raw_blocks(original: str) -> list[_RawBlock]:
         if kind == "footnote":
             current = None
             continue
+        if kind == "pipe-row":
+            cells = _pipe_cells(original, line_start + lead, line_end)
+            if any(b > a for cell in cells for a, b in cell):
+                blocks.append(_RawBlock(kind="row", level=0, lines=cells, gap_before=gap, joiner="\t",
+                                        chars=sum(b - a for cell in cells for a, b in cell) + len(cells) - 1))
+            current, gap = None, False
+            continue
         spans = _kept_spans(original, line_start + lead + marker, line_end)
         if not spans:
             continue
@@ -286,6 +297,15 @@ def _raw_blocks(original: str) -> list[_RawBlock]:
             current = None
         gap = False
     return blocks
+
+
+def _pipe_cells(original: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """The kept spans of each cell of a markdown row "| a | b |"; an empty cell is an empty span at its pipe."""
+    line = original[start:end].rstrip()
+    bounds = [start + i for i, ch in enumerate(line) if ch == "|" and (i == 0 or line[i - 1] != "\\")]
+    if len(line) and line[-1] != "|":
+        bounds.append(start + len(line))  # a row whose last pipe is missing
+    return [_kept_spans(original, a + 1, b) or [(a + 1, a + 1)] for a, b in zip(bounds, bounds[1:])]
 
 
 def _span_text(original: str, spans: list[tuple[int, int]]) -> str:
@@ -324,7 +344,7 @@ def clean_text(original: str) -> tuple[MappedText, list[Block]]:
         start = len(out)
         for i, spans in enumerate(raw.lines):
             if i:
-                out.insert(" ", spans[0][0])
+                out.insert(raw.joiner, spans[0][0])
             for a, b in spans:
                 out.copy(original, a, b)
         blocks.append(Block(kind=raw.kind, start=start, end=len(out), level=raw.level))

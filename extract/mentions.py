@@ -151,6 +151,7 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
     so in a heading only places and reference organisations count.
     """
     found: list[Mention] = []
+    text = doc.text  # joined once: spaCy joins the tokens anew on every access
     governments = government_mentions(doc, reference)
     names = whole_names(doc, reference)
     for ent in names:
@@ -183,7 +184,7 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
             found.append(Mention("organization", name, org_kind(name, reference), start, end,
                                  start=ent.start_char, end=ent.end_char))
         elif ent.label_ == "PERSON" and _person_name(name) and name.split()[-1] not in PLACE_SUFFIXES \
-                and not _org_or_place_word(name.split()[-1], reference) and not _quoted_or_listed(doc, ent) \
+                and not _org_or_place_word(name.split()[-1], reference) and not _quoted_or_listed(text, ent) \
                 and name.split()[0] not in _REGION_WORDS:
             role, affiliation = _role_after(doc, ent)
             if role is None:
@@ -318,9 +319,11 @@ _GOVERNANCE_BODY = re.compile(r"^(?:(?:Supervisory |Management )?Board(?: of (?:
                               r"(?:Group )?Executive (?:Committee|Board)|Audit Committee)$")
 
 
-def _quoted_or_listed(doc, ent) -> bool:
-    """A name inside a quoted title ("Strategic Roadmap for Hydrogen and Fuel Cells") or a table of contents."""
-    before = doc.text[:ent.start_char]  # the whole block: a sentence may start inside a quotation
+def _quoted_or_listed(text: str, ent) -> bool:
+    """A name inside a quoted title ("Strategic Roadmap for Hydrogen and Fuel Cells") or a table of contents.
+
+    ``text`` is the block's text (``Doc.text``, which spaCy joins anew on every call)."""
+    before = text[:ent.start_char]  # the whole block: a sentence may start inside a quotation
     return (before.count('"') % 2 == 1 or before.count("“") > before.count("”") or before.count("「") > before.count("」")
             or before.count("《") > before.count("》") or is_contents_line(ent.sent.text))
 
@@ -429,7 +432,8 @@ def _joined(doc, spans: list, heads: set[str]) -> list:
     """
     from spacy.tokens import Span
 
-    longs = [(short, long) for short, long in definitions(doc.text) if " " in long]
+    text = doc.text  # joined once: spaCy joins the tokens anew on every access
+    longs = [(short, long) for short, long in definitions(text) if " " in long]
     out: list = []
     for span in spans:
         if span.label_ != "ORG":
@@ -447,9 +451,9 @@ def _joined(doc, spans: list, heads: set[str]) -> list:
                     and (j + 2 == len(doc) or not (doc[j + 2].is_title or doc[j + 2].pos_ == "PROPN")):
                 end = j + 2
         for short, long in longs:
-            at = doc.text.rfind(long, 0, span.end_char + 1)
+            at = text.rfind(long, 0, span.end_char + 1)
             if at >= 0 and at + len(long) == span.end_char and at < span.start_char \
-                    and re.match(rf"\s*\(\s*{re.escape(short)}\b", doc.text[span.end_char:]):
+                    and re.match(rf"\s*\(\s*{re.escape(short)}\b", text[span.end_char:span.end_char + len(short) + 200]):
                 first = doc.char_span(at, span.end_char, alignment_mode="expand")
                 if first is not None:
                     start = min(start, first.start)
@@ -511,7 +515,9 @@ def _names_a_term(doc, ent, reference: Reference) -> bool:
     inside = re.search(r"\(([^()]+)\)?\s*$", ent.text)
     if inside:
         return inside.group(1) in reference.terms
-    after = re.match(r"[\w-]*\s*\(([^()]+)\)", doc.text[ent.end_char:ent.end_char + 40])
+    # the 40 characters after the entity, read from the tokens there: Doc.text would join the whole block
+    following = (doc[ent.end - 1].whitespace_ + doc[ent.end:ent.end + 40].text_with_ws)[:40]
+    after = re.match(r"[\w-]*\s*\(([^()]+)\)", following)
     return bool(after) and after.group(1) in reference.terms
 
 
