@@ -3,6 +3,7 @@
     python bench/run.py                       # corpus build, lookups, 1M and 5M synthetic graphs
     python bench/run.py --sizes 1000000       # skip the 5M graph (about 10 minutes less)
     python bench/run.py --skip-corpus         # synthetic graphs only
+    python bench/run.py --large 1,5 --tables 1000,3000   # smaller long-file and long-table figures
 
 Prints a Markdown table (the README's "Performance" section) and, with ``--json FILE``, the raw figures.
 Wall times of cold processes are medians of ``--repeat`` runs; a one-document rebuild is the median of
@@ -181,6 +182,57 @@ def corpus_rows(work: Path, corpus: Path, repeat: int) -> list[Row]:
     return rows
 
 
+def large_input_rows(work: Path, megabytes: list[float], table_rows: list[int]) -> list[Row]:
+    """One long file of each size (seconds per MB, peak RSS) and one table of each length (rows per second,
+    share of its firms found); slopes are against the smallest size, in the same run."""
+    import pyoxigraph as ox
+
+    from bench.bigtext import table, text
+
+    rows: list[Row] = []
+    per_mb: list[tuple[float, float]] = []
+    for size in megabytes:
+        folder = work / f"text-{size:g}"
+        folder.mkdir()
+        (folder / "report.txt").write_text(text(size), encoding="utf-8")
+        mb = (folder / "report.txt").stat().st_size / 1e6
+        seconds, peak, _ = run([*kg_command(), "build", "report.txt", "--no-cache", "--quiet"], cwd=folder)
+        per_mb.append((seconds / mb, peak))
+        print(f"  {size:g} MB file: {seconds:.1f} s, {seconds / mb:.1f} s/MB, peak {peak / 2**20:.0f} MiB",
+              file=sys.stderr, flush=True)
+        shutil.rmtree(folder)
+    for size, (rate, peak) in zip(megabytes, per_mb):
+        base = per_mb[0][0]
+        rows.append(Row(f"{size:g} MB single file: seconds per MB", f"{rate:.1f} s/MB",
+                        f"{base:.1f} s/MB ({megabytes[0]:g} MB)", rate / base, "≤ 1.1×", rate / base <= 1.1))
+        rows.append(Row(f"{size:g} MB single file: peak memory", f"{peak / 2**20:.0f} MiB", "", None, "≤ 1536 MiB",
+                        peak <= 1.5 * 2**30))
+    rates: list[float] = []
+    for count in table_rows:
+        folder = work / f"table-{count}"
+        folder.mkdir()
+        markdown, names = table(count)
+        (folder / "table.md").write_text(markdown, encoding="utf-8")
+        seconds, _, _ = run([*kg_command(), "build", "table.md", "--no-cache", "--quiet"], cwd=folder)
+        store = ox.Store.read_only(str(folder / ".kg"))
+        known = {s["name"].value for s in store.query(
+            "SELECT ?name WHERE { ?o a <https://w3id.org/ccec-kg/ontology#Organization> "
+            "{ ?o <http://www.w3.org/2000/01/rdf-schema#label> ?name } UNION "
+            "{ ?o <http://www.w3.org/2004/02/skos/core#altLabel> ?name } }", use_default_graph_as_union=True)}
+        del store
+        found = sum(n in known for n in names) / len(names)  # a label or an alias: resolution merges legal forms
+        rates.append(count / seconds)
+        print(f"  {count}-row table: {seconds:.1f} s, {count / seconds:.0f} rows/s, {found:.1%} of firms found",
+              file=sys.stderr, flush=True)
+        rows.append(Row(f"{count:,}-row table: rows per second", f"{count / seconds:.0f} rows/s",
+                        f"{rates[0]:.0f} rows/s ({table_rows[0]:,} rows)", rates[-1] / rates[0], "≥ 0.9× (flat)",
+                        rates[-1] / rates[0] >= 0.9))
+        rows.append(Row(f"{count:,}-row table: firms of the company column found", f"{found:.1%}", "", None,
+                        "100%", found == 1.0))
+        shutil.rmtree(folder)
+    return rows
+
+
 def synthetic_rows(work: Path, sizes: list[int], repeat: int, jobs: int) -> list[Row]:
     import pyoxigraph as ox
 
@@ -309,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs per cold-process or query figure")
     parser.add_argument("--jobs", type=int, default=2, help="processes for SHACL validation")
     parser.add_argument("--skip-corpus", action="store_true")
+    parser.add_argument("--large", default="1,5,15", help="single-file sizes in MB, comma-separated ('' skips)")
+    parser.add_argument("--tables", default="1000,3000,10000", help="table lengths in rows ('' skips)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -316,6 +370,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         if not args.skip_corpus:
             rows += corpus_rows(Path(tmp), args.corpus, args.repeat)
+            print(table(rows), flush=True)
+        large = [float(x) for x in args.large.split(",") if x]
+        tables = [int(x) for x in args.tables.split(",") if x]
+        if large or tables:
+            rows += large_input_rows(Path(tmp), large, tables)
             print(table(rows), flush=True)
         rows += synthetic_rows(Path(tmp), sizes, args.repeat, args.jobs)
     print(f"\nMachine: {machine()}\n")

@@ -105,7 +105,7 @@ def find_projects(sent: Sentence) -> list[ProjectRecord]:
     money = amounts(text)
     year = first_year(text)
     if not names and (participants or money or year):
-        for chunk in sent.span.noun_chunks:
+        for chunk in sent.noun_chunks:
             plural = chunk.root.lower_.endswith("s") and chunk.root.lower_[:-1] in _LOWER_HEADS
             if chunk.root.lower_ not in _LOWER_HEADS and not plural or chunk.root.text[:1].isupper():
                 continue  # a capitalised head is a name, which the patterns above took or refused

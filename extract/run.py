@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable, Iterator
@@ -11,7 +12,7 @@ from pathlib import Path
 from .cache import ExtractionCache
 from .errors import ExtractError
 from .limits import MAX_FILE_BYTES
-from .loader import LoadedDocument, find_documents, load_document
+from .loader import Block, LoadedDocument, find_documents, load_document
 from .facilities import find_facilities
 from .link import Linker, prune_organizations, link_facilities, link_partnerships, link_policies, link_projects, link_recommendations
 from .mentions import byline_person, doc_mentions
@@ -195,54 +196,79 @@ def _file_facts(doc: LoadedDocument, plan, parsed: Iterator, reference: Referenc
                 person = byline_person(doc.block_text(first), doc.block_text(second), reference)
                 if person:
                     out.located.append(Located(person, _evidence(doc, record.id, first.start, second.end)))
-        views = []  # kept only where recommendations are read, i.e. in a firm's own section
-        docs = [next(parsed) for _ in section.blocks]
-        kinds = [block.kind for block in section.blocks]
-        found = table_organizations(kinds, docs, [doc_mentions(d, reference, heading=k == "heading")
-                                                  for d, k in zip(docs, kinds)], reference)
-        found = recurring_organizations(kinds, docs, found, reference, author=section.author, lower_words=out.words)
-        for block, parsed_doc, mentions in zip(section.blocks, docs, found):
-            if section.author:
-                views.append(BlockView(block.kind, block.level, parsed_doc.text, parsed_doc))
-            for m in mentions:
-                out.located.append(Located(m, _evidence(doc, record.id, block.start + m.sent_start, block.start + m.sent_end)))
-            # a title states a deal in its own style, which the sentence reading gets wrong ("Faurecia Partners
-            # with Schneider Electric on Carbon Neutrality" is no name)
-            headline = None
-            if block.kind == "heading" or not _TERMINAL.search(parsed_doc.text):
-                headline = headline_partnership(parsed_doc.text)
-            if headline is not None:
-                headline.evidence = [_evidence(doc, record.id, block.start, block.end)]
-                raw.partnerships.append(headline)
-            if block.kind == "heading":
-                continue  # headings name topics; facts are stated in sentences
-            for sent in sentences(parsed_doc, mentions, section.author):
-                ev = [_evidence(doc, record.id, block.start + sent.start, block.start + sent.end)]
-                if block.kind != "row":
-                    said.append((sent.text, ev))
-                for partnership in [] if headline else find_partnerships(sent):  # a row "date | firm | firm | MoU" counts
-                    partnership.evidence = ev
-                    raw.partnerships.append(partnership)
-                for project in find_projects(sent):  # a row may name one: "Wuxi ... Test Base"
-                    project.evidence = ev
-                    raw.projects.append(project)
-                if block.kind == "row":
-                    continue  # other facts need a sentence around them
-                for facility in find_facilities(sent):
-                    facility.evidence = ev
-                    raw.facilities.append(facility)
-                for found in find_policies(sent):
-                    found.record.evidence = ev
-                    raw.policies.append(found.record)
-                    a, b = doc.clean.to_original(block.start + found.start, block.start + found.end)
-                    out.policy_spans.append((record.id, a, b, found.record.name))
-        if section.author:
-            raw.recommendations.extend(_recommendations(doc, record, section, views, reference))
+        for chunk in _chunks(section.blocks):
+            part = dataclasses.replace(section, blocks=chunk)
+            _section_facts(doc, record, part, [next(parsed) for _ in chunk], reference, out, said)
     raw.policies.extend(policies_named_again(raw.policies, said))
     if not out.located and not any(vars(raw).values()):
         out.warnings.append(f"{doc.path}: no organizations, people, places or facts found; "
                             "the graph holds only the document itself")
     return out
+
+
+# A section is read in parts of at most this many characters (cut between tables, not inside one), so that
+# one huge file holds one part's parsed Docs at a time, not all of them.
+_CHUNK_CHARS = 1_000_000
+
+
+def _chunks(blocks: tuple[Block, ...]) -> Iterator[tuple[Block, ...]]:
+    start, size = 0, 0
+    for i, block in enumerate(blocks):
+        size += block.end - block.start
+        in_table = block.kind == "row" and i + 1 < len(blocks) and blocks[i + 1].kind == "row"
+        if size >= _CHUNK_CHARS and (not in_table or size >= 2 * _CHUNK_CHARS):
+            yield blocks[start:i + 1]
+            start, size = i + 1, 0
+    if start < len(blocks):
+        yield blocks[start:]
+
+
+def _section_facts(doc: LoadedDocument, record: DocumentRecord, section: Section, docs: list, reference: Reference,
+                   out: FileFacts, said: list[tuple[str, list[Evidence]]]) -> None:
+    """Add the facts of ``section``'s blocks (parsed as ``docs``) to ``out``; its sentences to ``said``."""
+    raw = out.raw
+    views = []  # kept only where recommendations are read, i.e. in a firm's own section
+    kinds = [block.kind for block in section.blocks]
+    found = table_organizations(kinds, docs, [doc_mentions(d, reference, heading=k == "heading")
+                                              for d, k in zip(docs, kinds)], reference)
+    found = recurring_organizations(kinds, docs, found, reference, author=section.author, lower_words=out.words)
+    for block, parsed_doc, mentions in zip(section.blocks, docs, found):
+        if section.author:
+            views.append(BlockView(block.kind, block.level, parsed_doc.text, parsed_doc))
+        for m in mentions:
+            out.located.append(Located(m, _evidence(doc, record.id, block.start + m.sent_start, block.start + m.sent_end)))
+        # a title states a deal in its own style, which the sentence reading gets wrong ("Faurecia Partners
+        # with Schneider Electric on Carbon Neutrality" is no name)
+        headline = None
+        if block.kind == "heading" or not _TERMINAL.search(parsed_doc.text):
+            headline = headline_partnership(parsed_doc.text)
+        if headline is not None:
+            headline.evidence = [_evidence(doc, record.id, block.start, block.end)]
+            raw.partnerships.append(headline)
+        if block.kind == "heading":
+            continue  # headings name topics; facts are stated in sentences
+        for sent in sentences(parsed_doc, mentions, section.author):
+            ev = [_evidence(doc, record.id, block.start + sent.start, block.start + sent.end)]
+            if block.kind != "row":
+                said.append((sent.text, ev))
+            for partnership in [] if headline else find_partnerships(sent):  # a row "date | firm | firm | MoU" counts
+                partnership.evidence = ev
+                raw.partnerships.append(partnership)
+            for project in find_projects(sent):  # a row may name one: "Wuxi ... Test Base"
+                project.evidence = ev
+                raw.projects.append(project)
+            if block.kind == "row":
+                continue  # other facts need a sentence around them
+            for facility in find_facilities(sent):
+                facility.evidence = ev
+                raw.facilities.append(facility)
+            for found in find_policies(sent):
+                found.record.evidence = ev
+                raw.policies.append(found.record)
+                a, b = doc.clean.to_original(block.start + found.start, block.start + found.end)
+                out.policy_spans.append((record.id, a, b, found.record.name))
+    if section.author:
+        raw.recommendations.extend(_recommendations(doc, record, section, views, reference))
 
 
 def _sites_run_by_others(facilities: list, linker: Linker) -> frozenset[str]:

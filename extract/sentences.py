@@ -8,6 +8,7 @@ Helpers here read status, years and amounts the same way for every family.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .mentions import Mention
@@ -49,6 +50,7 @@ class Sentence:
     orgs: list[Mention] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
     author: str | None = None
+    noun_chunks: list = field(default_factory=list)  # the block's noun chunks inside this sentence (spaCy Spans)
 
     def self_reference(self) -> bool:
         """Does the author speak of itself ("we", "our", "the company")?"""
@@ -73,17 +75,29 @@ class Sentence:
 
 
 def sentences(doc, mentions: list[Mention], author: str | None) -> list[Sentence]:
-    """Group a parsed block's mentions by sentence."""
+    """Group a parsed block's mentions by sentence.
+
+    Mentions and noun chunks are found by bisection: a sentence of a long block must not scan the whole
+    block (``Span.noun_chunks`` does), or the time grows with the square of the block's length.
+    """
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    starts = [mentions[i].start for i in order]
+    chunks = list(doc.noun_chunks) if doc.has_annotation("DEP") else []
+    chunk_starts = [c.start for c in chunks]
     out = []
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        inside = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
+        picked = order[bisect_left(starts, sent.start_char):bisect_left(starts, sent.end_char)]
+        inside = [mentions[i] for i in sorted(picked)]  # in the order of ``mentions``, as the extractors expect
+        first = bisect_left(chunk_starts, sent.start)
+        own = [c for c in chunks[first:bisect_left(chunk_starts, sent.end, lo=first)] if c.end <= sent.end]
         out.append(Sentence(
             sent.text, sent.start_char, sent.end_char, sent,
             orgs=[m for m in inside if m.kind == "organization"],
             places=[m for m in inside if m.kind == "place"],
             author=author,
+            noun_chunks=own,
         ))
     return out
 

@@ -15,6 +15,7 @@ from .reference import Reference
 
 _MIN_ORG_ROWS = 2  # rows with a recognised organisation in a column before the column counts
 _MAX_NAME_WORDS = 8
+_FIRMS_PER_PERSON = 5  # rows with an organisation per row with a person, for a column to be one of firms
 _NAME = re.compile(r"^[A-Z][\w&.,'’()\- ]*$")
 
 
@@ -65,19 +66,25 @@ def _fill_table(rows: range, docs: list, mentions: list[list[Mention]], referenc
             cells[r][column][0] <= m.start < cells[r][column][1] for m in mentions[r] if m.kind == "organization")]
         if len(holding) < _MIN_ORG_ROWS:
             continue
+        people = [r for r in rows if column < len(cells[r]) and any(
+            cells[r][column][0] <= m.start < cells[r][column][1] for m in mentions[r] if m.kind == "person")]
+        # a column of firms where the recogniser read a few as people ("Zenithnova Robotics"): those are firms too
+        firms_column = len(holding) >= _FIRMS_PER_PERSON * max(len(people), 1)
         for r in rows:
             if column < len(cells[r]):
-                _whole_cell(docs[r], cells[r][column], mentions[r], reference)
+                _whole_cell(docs[r], cells[r][column], mentions[r], reference, people_are_firms=firms_column)
 
 
-def _whole_cell(doc, cell: tuple[int, int], mentions: list[Mention], reference: Reference) -> None:
+def _whole_cell(doc, cell: tuple[int, int], mentions: list[Mention], reference: Reference, *,
+                people_are_firms: bool = False) -> None:
     """Make the cell's text one organisation mention, replacing a shorter one inside it."""
     start, end = cell
     text = doc.text[start:end]
     inside = [m for m in mentions if start <= m.start < end]
     # a place the reference does not know ("Hongda" read as a town) may be a firm here; a known place, a person
-    # or two names are not
-    if len(inside) > 1 or any(m.kind == "person" or m.kind == "place" and m.label != "Place" for m in inside):
+    # (outside a column of firms) or two names are not
+    if len(inside) > 1 or any(m.kind == "person" and not people_are_firms or m.kind == "place" and m.label != "Place"
+                              for m in inside):
         return
     name = clean_name(text)
     if len(name) < 2 or not _NAME.match(name) or len(name.split()) > _MAX_NAME_WORDS or reference.place(name) \
@@ -85,7 +92,7 @@ def _whole_cell(doc, cell: tuple[int, int], mentions: list[Mention], reference: 
         return  # not a name, or one of a place, a project or a site ("Wuxi Traffic Test Base")
     if inside and inside[0].kind == "organization" and (inside[0].start, inside[0].end) == (start, end):
         return  # whole already
-    if inside and len(inside[0].name.split()) * 2 <= len(text.split()):
+    if inside and len(inside[0].name.split()) * 2 < len(text.split()):
         return  # the recogniser's name is the lesser part of the cell: "Talents" of "Talents and capital"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or any(t.like_num for t in span) or not any(t.pos_ == "PROPN" for t in span):
