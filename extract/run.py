@@ -206,9 +206,9 @@ def _file_facts(doc: LoadedDocument, plan, parsed: Iterator, reference: Referenc
     return out
 
 
-# A section is read in parts of at most this many characters (cut between tables, not inside one), so that
+# A section is read in parts of about this many characters (cut between tables, not inside one), so that
 # one huge file holds one part's parsed Docs at a time, not all of them.
-_CHUNK_CHARS = 1_000_000
+_CHUNK_CHARS = 200_000
 
 
 def _chunks(blocks: tuple[Block, ...]) -> Iterator[tuple[Block, ...]]:

@@ -294,15 +294,17 @@ def _validate_batches(path: str, mode: str, keys: list[str], *, shapes=None) -> 
 
     gc.freeze()  # the shapes and the ontology live for the whole run: no collection needs to scan them
     gc.disable()
-    batch: set = set()
-    for i, key in enumerate(keys):
-        batch.update(read(key))  # the same triple is often in many graphs: a set before rdflib sees it
-        if len(batch) > _BATCH_TRIPLES or i == len(keys) - 1:
-            report = check(batch)
-            conforms = conforms and report.conforms
-            violations.extend(report.violations)
-            batch = set()
-            gc.collect()  # once per batch, instead of collections that rescan every live object as memory grows
-            gc.freeze()  # what survives (the class cache) is never scanned again: a collection costs one batch
-    gc.enable()
+    try:
+        batch: set = set()
+        for i, key in enumerate(keys):
+            batch.update(read(key))  # the same triple is often in many graphs: a set before rdflib sees it
+            if len(batch) > _BATCH_TRIPLES or i == len(keys) - 1:
+                report = check(batch)
+                conforms = conforms and report.conforms
+                violations.extend(report.violations)
+                batch = set()
+                gc.collect()  # once per batch, instead of collections that rescan every live object as memory grows
+                gc.freeze()  # what survives (the class cache) is never scanned again: a collection costs one batch
+    finally:  # an error must not leave this process without a garbage collector
+        gc.enable()
     return ValidationReport(conforms, violations)
