@@ -408,3 +408,15 @@ def test_status_read_from_a_headline_or_a_plural_subject(text, status):
     from extract.sentences import status_of
 
     assert status_of(text) == status
+
+
+def test_sentence_noun_chunks_are_spacys_for_the_sentence(nlp, reference):
+    from extract.mentions import doc_mentions
+    from extract.sentences import sentences
+
+    doc = nlp("Acme opened a new wafer plant in Pune. The rail link between Chongqing and Duisburg carries "
+              "laptops. A hydrogen demonstration project started in 2024 with support from the city government.")
+    found = sentences(doc, doc_mentions(doc, reference), None)
+    assert len(found) == 3
+    for sent in found:
+        assert [c.text for c in sent.noun_chunks] == [c.text for c in sent.span.noun_chunks]

@@ -13,3 +13,19 @@ def test_a_title_line_states_a_deal_between_the_firms_it_names(tmp_path, nlp):
     facts = extract_paths([path], reference_dir=REFERENCE_DIR, nlp=nlp).facts
     assert [sorted(p.parties) for p in facts.partnerships] == [["Lakeside University", "Rivet Motors"]]
     assert not [o.name for o in facts.organizations if "Partners" in o.name or "Research" in o.name]
+
+
+def test_long_sections_are_read_in_bounded_parts_and_tables_stay_whole():
+    from extract.loader import Block
+    from extract.run import _CHUNK_CHARS, _chunks
+
+    size = _CHUNK_CHARS // 4
+    prose = tuple(Block("paragraph", i * size, (i + 1) * size) for i in range(10))
+    parts = list(_chunks(prose))
+    assert sum(parts, ()) == prose and all(sum(b.end - b.start for b in p) <= _CHUNK_CHARS for p in parts)
+    assert len(parts) == 3
+    rows = tuple(Block("row", i * 100, (i + 1) * 100) for i in range(8 * _CHUNK_CHARS // 1000))
+    table = (Block("paragraph", 0, _CHUNK_CHARS - 50), *rows, Block("paragraph", 0, 10))
+    parts = list(_chunks(table))
+    assert sum(parts, ()) == table
+    assert parts[0][-1].kind == "row" and len(parts[0]) == 1 + len(rows)  # the table is not cut

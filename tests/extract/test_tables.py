@@ -56,3 +56,45 @@ def test_a_cell_is_no_organisation_when_the_recognised_name_is_the_lesser_part_o
     orgs = _orgs(nlp, reference, rows)
     assert "Huawei" in orgs[2]
     assert not any("Talents and capital" in names for names in orgs)  # the recogniser saw "Talents"
+
+
+def _with_person(nlp, reference, rows, row, cell_text):
+    """Mentions of ``rows`` with the recogniser's reading of one cell replaced by a person."""
+    from extract.mentions import Mention
+
+    docs = [nlp(r) for r in rows]
+    mentions = [doc_mentions(d, reference) for d in docs]
+    start = rows[row].index(cell_text)
+    end = start + len(cell_text)
+    mentions[row] = [m for m in mentions[row] if not start <= m.start < end]
+    mentions[row].append(Mention("person", cell_text, "Person", 0, len(rows[row]), start=start, end=end))
+    found = table_organizations(["row"] * len(rows), docs, mentions, reference)
+    return [{(m.kind, m.name) for m in r} for r in found]
+
+
+FIRMS = ["Year\tCompany\tCity"] + [f"{2000 + i}\t{name}\tChengdu" for i, name in enumerate(
+    ["Siemens AG", "Bosch AG", "Valeo SA", "Denso Corporation", "Keltrix Robotics", "Toyota Motor Corporation"])]
+
+
+def test_a_cell_read_as_a_person_in_a_column_of_firms_is_a_firm(nlp, reference):
+    found = _with_person(nlp, reference, FIRMS, 5, "Keltrix Robotics")
+    assert ("organization", "Keltrix Robotics") in found[5]
+    assert not any(kind == "person" for kind, _ in found[5])
+
+
+def test_a_column_of_people_keeps_its_people(nlp, reference):
+    rows = ["Year\tFirm\tChief executive"] + [f"{2000 + i}\t{firm}\t{person}" for i, (firm, person) in enumerate(
+        [("Siemens AG", "Roland Busch"), ("Bosch AG", "Stefan Hartung"), ("Valeo SA", "Christophe Perillat")])]
+    found = _with_person(nlp, reference, rows, 1, "Roland Busch")
+    assert ("person", "Roland Busch") in found[1] and ("organization", "Roland Busch") not in found[1]
+
+
+def test_markdown_pipe_rows_are_rows_with_tab_separated_cells():
+    from extract.loader import clean_text
+
+    text = "# Sites\r\n\r\n| Site | Country |\r\n|:---|---:|\r\n| Acme **plant** | India |\r\n| | Chile |\r\n"
+    clean, blocks = clean_text(text)
+    rows = [b for b in blocks if b.kind == "row"]
+    assert [clean.text[b.start:b.end] for b in rows] == ["Site\tCountry", "Acme plant\tIndia", "\tChile"]
+    a, b = clean.to_original(rows[1].start, rows[1].end)
+    assert text[a:b] == "Acme **plant** | India"
