@@ -216,6 +216,7 @@ def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, m
         summary.report = ValidationReport(True, [])
     else:
         summary.report = validate_graph(graph, ontology=load_ontology(), focus_nodes=focus, inplace=True)
+    del graph  # the rdflib copy served validation only; freed, it does not add to the peak of the stages below
     lap("validate")
     if not summary.report.conforms:
         return summary
