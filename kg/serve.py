@@ -152,6 +152,7 @@ def _wait_listening(port: int, process: subprocess.Popen) -> None:
 def _handler(backend: _Backend, *, allow_service: bool, limits: QueryLimits) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "kg-serve"
+        timeout = 120  # seconds a client may take to send its request: a stalled one does not hold a thread forever
 
         def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
             pass  # one line per request on stderr is noise for a user; errors are answered to the caller
@@ -170,9 +171,18 @@ def _handler(backend: _Backend, *, allow_service: bool, limits: QueryLimits) -> 
                 return self._reply(415, "compressed request bodies are not accepted")
             if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
                 return self._reply(411, "send a Content-Length")
-            length = int(self.headers.get("Content-Length") or 0)
+            try:
+                length = int(self.headers.get("Content-Length") or 0)
+            except ValueError:
+                length = -1
+            if length < 0:
+                return self._reply(400, "bad Content-Length")
             content_type = self.headers.get("Content-Type", "")
-            checked = content_type.split(";")[0].strip().lower() in (*_SPARQL_TYPES, _FORM)
+            kind, _, params = content_type.partition(";")
+            checked = kind.strip().lower() in (*_SPARQL_TYPES, _FORM)
+            charset = dict(p.strip().lower().partition("=")[::2] for p in params.split(";") if "=" in p).get("charset")
+            if checked and charset not in (None, "utf-8", "us-ascii", '"utf-8"'):
+                return self._reply(415, "SPARQL text must be UTF-8")
             if checked and length > _MAX_SPARQL_BODY:
                 return self._reply(413, f"a query body may have at most {_MAX_SPARQL_BODY:,} bytes")
             body = self.rfile.read(length) if length else b""

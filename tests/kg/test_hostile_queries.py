@@ -206,3 +206,21 @@ def test_kg_serve_survives_a_hostile_query_and_answers_the_next(served):
         assert "query refused" in message
         assert _post(base, NORMAL) == (200, before)
     assert process.poll() is None
+
+
+def test_kg_serve_refuses_bodies_it_cannot_check(served, listener):
+    base, process = served
+    text = service_queries(listener.port)[0]
+    for content_type, body in [("application/sparql-query; charset=utf-16", text.encode("utf-16")),
+                               ("application/sparql-query", None)]:
+        request = urllib.request.Request(base + "/query", data=body or text.encode(), method="POST",
+                                         headers={"Content-Type": content_type,
+                                                  **({} if body else {"Content-Encoding": "gzip"})})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+        assert refused.value.code == 415
+    with socket.create_connection(("127.0.0.1", int(base.rsplit(":", 1)[1]))) as sock:
+        sock.sendall(b"POST /query HTTP/1.0\r\nContent-Length: -5\r\nContent-Type: application/sparql-query\r\n\r\n")
+        assert sock.recv(100).startswith(b"HTTP/1.0 400")
+    assert listener.connections == 0 and process.poll() is None
+    assert _post(base, NORMAL)[0] == 200
