@@ -19,7 +19,7 @@ from pathlib import Path
 from extract.limits import MAX_FILE_BYTES
 
 from .export import serialize_triples, write_atomic
-from .errors import WouldRemoveDocuments
+from .errors import OutputUnwritable, WouldRemoveDocuments
 from .prefixes import KG_NS, LOOKUP_GRAPH, ONTOLOGY_IRI, RDF_NS, RESOURCE_NS
 from .resources import ONTOLOGY_DIR, ONTOLOGY_FILE, REFERENCE_DIR, TOPICS_FILE, vocab_files
 from .store import build_lock, graph_triples, is_store, open_store, update_store, write_store
@@ -115,6 +115,8 @@ def build(
     before it is read (skipped with a warning when found in a directory).
     """
     started = time.perf_counter()
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputUnwritable(out_dir, "not a directory; --out takes a directory for kg.ttl and facts.json")
     with build_lock(store_path) as took_over, build_lock(out_dir) as took_over_out:
         notes = [n for n in (took_over, took_over_out) if n]
         for name in _OUTPUTS:  # temporary files of a build that was killed before its rename

@@ -71,3 +71,11 @@ def test_dash_is_stdout(command, built, tmp_path, monkeypatch):
 def test_a_directory_is_refused(built, tmp_path):
     result = kg("export", "-o", tmp_path, "--store", built[0])
     assert result.exit_code == 1 and result.output == f"error: {tmp_path}: cannot write (is a directory); nothing was changed there\n"
+
+
+def test_build_out_that_is_not_a_directory_is_refused_before_anything(tmp_path):
+    result = kg("build", "--out", "/dev/null", "--store", tmp_path / "s")
+    assert result.exit_code == 1
+    assert result.output == ("error: /dev/null: cannot write (not a directory; --out takes a directory for kg.ttl "
+                             "and facts.json); nothing was changed there\n")
+    assert not (tmp_path / "s").exists() and not Path("/dev/.null.lock").exists()
