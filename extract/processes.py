@@ -26,7 +26,7 @@ from itertools import islice
 
 from .errors import WorkerFailed
 
-__all__ = ["die_with_parent", "parse_in_workers"]
+__all__ = ["die_with_parent", "parse_in_workers", "quiet_worker"]
 
 _PR_SET_PDEATHSIG = 1
 _POLL_S = 0.5
@@ -44,9 +44,15 @@ def die_with_parent() -> None:
         os._exit(1)
 
 
-def _work(nlp, tasks, results) -> None:
+def quiet_worker() -> None:
+    """Start of a worker process (also a ``ProcessPoolExecutor`` initializer): die with the parent, leave
+    Ctrl-C to it."""
     die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _work(nlp, tasks, results) -> None:
+    quiet_worker()
     while (task := tasks.get()) is not None:
         index, texts = task
         try:

@@ -180,7 +180,9 @@ def validate_store(path, *, jobs: int = 1) -> ValidationReport:
     if jobs == 1:
         parts = [_validate_share(*shares[0])]
     else:
-        with ProcessPoolExecutor(jobs) as pool:
+        from extract.processes import quiet_worker
+
+        with ProcessPoolExecutor(jobs, initializer=quiet_worker) as pool:  # no worker outlives `kg validate`
             parts = list(pool.map(_validate_share, *zip(*shares)))
     found = {(v.focus, v.path, v.message, v.component): v for part, _ in parts for v in part.violations}
     recheck = set().union(*(over for _, over in parts))
