@@ -84,6 +84,23 @@ def server(tmp_path):
         process.wait(timeout=10)
 
 
+@pytest.fixture
+def served(built):
+    """`kg serve` of the test corpus graph on a free port, in its own process: yields (base URL, process)."""
+    import sys
+
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(built[0]), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/", process)
+        yield base, process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 def _server_program() -> str:
     from kg.serve import server_program
 

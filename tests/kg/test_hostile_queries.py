@@ -5,8 +5,6 @@ A listener on loopback stands for the host a SERVICE clause names: it must recei
 are refused before it sees them, and the server answers the next query.
 """
 import socket
-import subprocess
-import sys
 import threading
 import urllib.error
 import urllib.parse
@@ -18,8 +16,6 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.errors import QueryRefused
 from kg.guard import DEFAULT_LIMITS, check_query
-
-from ..conftest import free_port, wait_for
 
 runner = CliRunner()
 
@@ -164,20 +160,6 @@ def _post(base, text, content_type="application/sparql-query"):
             return response.status, response.read().decode()
     except urllib.error.HTTPError as err:
         return err.code, err.read().decode()
-
-
-@pytest.fixture
-def served(built):
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(built[0]), "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(base + "/", process)
-        yield base, process
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 NORMAL = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/ccec-kg/ontology#Organization> }"

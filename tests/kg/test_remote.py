@@ -1,6 +1,4 @@
 """A real Oxigraph server on 127.0.0.1: `kg serve`, `kg push` and `kg query --endpoint`."""
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 
@@ -10,7 +8,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.serve import server_command
 
-from ..conftest import free_port, wait_for
+from ..conftest import free_port
 
 runner = CliRunner()
 
@@ -69,21 +67,13 @@ def test_query_endpoint_errors_are_one_line(built):
     assert update.exit_code == 1 and "updates are refused" in update.output
 
 
-def test_kg_serve_answers_sparql_read_only(built):
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(built[0]), "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(base + "/", process)
-        assert "HP Inc" in csv("organization-profile", "--param", "name=HP", "--endpoint", base + "/query")
-        request = urllib.request.Request(base + "/update", data=b"CLEAR ALL", method="POST",
-                                         headers={"Content-Type": "application/sparql-update"})
-        with pytest.raises(urllib.error.HTTPError):
-            urllib.request.urlopen(request, timeout=5)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+def test_kg_serve_answers_sparql_read_only(served):
+    base, _ = served
+    assert "HP Inc" in csv("organization-profile", "--param", "name=HP", "--endpoint", base + "/query")
+    request = urllib.request.Request(base + "/update", data=b"CLEAR ALL", method="POST",
+                                     headers={"Content-Type": "application/sparql-update"})
+    with pytest.raises(urllib.error.HTTPError):
+        urllib.request.urlopen(request, timeout=5)
 
 
 def test_server_command_checks_the_store(tmp_path):
