@@ -13,6 +13,7 @@ from .cache import ExtractionCache
 from .errors import ExtractError
 from .limits import MAX_FILE_BYTES
 from .loader import Block, LoadedDocument, find_documents, load_document
+from .ids import slugify
 from .facilities import find_facilities
 from .link import Linker, prune_organizations, link_facilities, link_partnerships, link_policies, link_projects, link_recommendations
 from .mentions import byline_person, doc_mentions
@@ -42,14 +43,6 @@ class ExtractionResult:
 _TERMINAL = re.compile(r"[.!?。]\W*$")  # a sentence ends so; a title does not
 
 
-def slug(text: str) -> str:
-    """Lower-case ASCII slug of ``text`` (``AT&S`` -> ``at-s``)."""
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
-
-
 def _evidence(doc: LoadedDocument, doc_id: str, start: int, end: int) -> Evidence:
     text = doc.text[start:end]
     lead = len(text) - len(text.lstrip())
@@ -59,7 +52,7 @@ def _evidence(doc: LoadedDocument, doc_id: str, start: int, end: int) -> Evidenc
 
 
 def _document_records(doc: LoadedDocument, sections: list[Section]) -> list[tuple[DocumentRecord, Section]]:
-    base = slug(doc.path.stem)
+    base = slugify(doc.path.stem)
     sha = doc.sha256
     if len(sections) == 1 and sections[0].author is None:
         s = sections[0]
@@ -68,7 +61,7 @@ def _document_records(doc: LoadedDocument, sections: list[Section]) -> list[tupl
     out = []
     used: set[str] = set()
     for s in sections:
-        sid = f"{base}/{slug(s.author or s.title)}"
+        sid = f"{base}/{slugify(s.author or s.title)}"
         while sid in used:
             sid += "-2"
         used.add(sid)
@@ -175,7 +168,7 @@ def _plan(doc: LoadedDocument) -> list[tuple[DocumentRecord | None, DocumentReco
     records = _document_records(doc, split_sections(doc))
     whole = None
     if len(records) > 1 or records[0][0].part_of:
-        whole = DocumentRecord(slug(doc.path.stem), doc.path.name, doc.path.stem, doc.sha256, 0, len(doc.original))
+        whole = DocumentRecord(slugify(doc.path.stem), doc.path.name, doc.path.stem, doc.sha256, 0, len(doc.original))
     return [(whole if n == 0 else None, record, section) for n, (record, section) in enumerate(records)]
 
 

@@ -29,3 +29,15 @@ def test_long_sections_are_read_in_bounded_parts_and_tables_stay_whole():
     parts = list(_chunks(table))
     assert sum(parts, ()) == table
     assert parts[0][-1].kind == "row" and len(parts[0]) == 1 + len(rows)  # the table is not cut
+
+
+def test_files_named_without_ascii_letters_are_distinct_documents(tmp_path, nlp):
+    """Two Chinese file names both became the document "x": the build then failed SHACL."""
+    from kg.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "报告.txt").write_text("Siemens opened a plant in Chengdu in 2020.\n", encoding="utf-8")
+    (corpus / "新闻.txt").write_text("Bosch opened a plant in Wuxi in 2021.\n", encoding="utf-8")
+    summary = build([corpus], store_path=tmp_path / "store", out_dir=tmp_path / "out", nlp=nlp)
+    assert summary.report.conforms and summary.documents == 2

@@ -1,0 +1,21 @@
+"""The one slug function: document ids on the extraction side and every IRI on the graph side use it."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+__all__ = ["slugify"]
+
+_MAX = 80
+
+
+def slugify(text: str) -> str:
+    """ASCII slug: accents folded, other characters collapsed to ``-`` (``AT&S`` -> ``at-s``), at most 80 long.
+
+    Text with no ASCII letters or digits (e.g. Chinese) gets a short hash instead, so that two such
+    names (two files "报告.txt" and "新闻.txt") still get distinct ids and valid IRIs.
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:_MAX].strip("-")
+    return slug or "u" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
