@@ -16,7 +16,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
 from .export import write_atomic
-from .prefixes import KG_NS, PREFIXES
+from .prefixes import KG_NS, PREFIXES, curie
 
 _CSS = """
 body{font-family:Helvetica,Arial,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;line-height:1.45}
@@ -45,10 +45,7 @@ def _text(graph: Graph, node, prop) -> str:
 
 
 def _curie(iri) -> str:
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if str(iri).startswith(ns):
-            return f"{prefix}:{str(iri)[len(ns):]}"
-    return str(iri)
+    return curie(str(iri)) or str(iri)
 
 
 def _link(iri, local: set[str]) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from .errors import EntityNotFound
-from .prefixes import KG_NS, LOOKUP_GRAPH, PREFIXES, RDF_NS, RDFS_NS, SKOS_NS
+from .prefixes import KG_NS, LOOKUP_GRAPH, RDF_NS, RDFS_NS, SKOS_NS, curie
 from .store import query
 
 
@@ -21,10 +21,8 @@ def normalize(text: str) -> str:
 
 
 def short(iri: str) -> str:
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns):
-            return f"{prefix}:{iri[len(ns):]}"
-    return f"<{iri}>"
+    """The IRI as a prefixed name, or in angle brackets outside the project's namespaces."""
+    return curie(iri) or f"<{iri}>"
 
 
 @dataclass

@@ -29,3 +29,11 @@ PREFIXES: dict[str, str] = {
     "owl": "http://www.w3.org/2002/07/owl#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
+
+
+def curie(iri: str) -> str | None:
+    """``kg:Facility`` for an IRI in one of the project's namespaces (longest first), else ``None``."""
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(namespace):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return None

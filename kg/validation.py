@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .prefixes import KG_NS, LOOKUP_GRAPH, ONTOLOGY_IRI
+from .prefixes import LOOKUP_GRAPH, ONTOLOGY_IRI, curie
 from .resources import ONTOLOGY_FILE, shape_files, vocab_files
 
 
@@ -54,14 +54,7 @@ def load_ontology():
 
 
 def _short(term) -> str | None:
-    if term is None:
-        return None
-    text = str(term)
-    for prefix, ns in (("kg:", KG_NS), ("rdfs:", "http://www.w3.org/2000/01/rdf-schema#"), ("prov:", "http://www.w3.org/ns/prov#"),
-                       ("dcterms:", "http://purl.org/dc/terms/"), ("skos:", "http://www.w3.org/2004/02/skos/core#")):
-        if text.startswith(ns):
-            return prefix + text[len(ns):]
-    return text
+    return None if term is None else curie(str(term)) or str(term)
 
 
 def _index_constraint_parameters() -> None:
