@@ -12,9 +12,9 @@ from pathlib import Path
 from .cache import ExtractionCache
 from .errors import ExtractError
 from .limits import MAX_FILE_BYTES
-from .loader import Block, LoadedDocument, find_documents, load_document
-from .ids import slugify
 from .facilities import find_facilities
+from .ids import slugify
+from .loader import Block, LoadedDocument, find_documents, load_document
 from .link import Linker, prune_organizations, link_facilities, link_partnerships, link_policies, link_projects, link_recommendations
 from .mentions import byline_person, doc_mentions
 from .partnerships import find_partnerships, headline_partnership

@@ -22,7 +22,7 @@ from .export import serialize_triples, write_atomic
 from .errors import OutputUnwritable, WouldRemoveDocuments
 from .prefixes import KG_NS, LOOKUP_GRAPH, ONTOLOGY_IRI, RDF_NS, RESOURCE_NS
 from .resources import ONTOLOGY_DIR, ONTOLOGY_FILE, REFERENCE_DIR, TOPICS_FILE, vocab_files
-from .store import build_lock, graph_triples, is_store, open_store, update_store, write_store
+from .store import build_lock, graph_triples, is_store, open_store, recover, update_store, write_store
 from .validation import ValidationReport
 
 _MANIFEST = "build.json"
@@ -119,6 +119,7 @@ def build(
         raise OutputUnwritable(out_dir, "not a directory; --out takes a directory for kg.ttl and facts.json")
     with build_lock(store_path) as took_over, build_lock(out_dir) as took_over_out:
         notes = [n for n in (took_over, took_over_out) if n]
+        recover(store_path)  # what a killed build of this store left beside it
         for name in _OUTPUTS:  # temporary files of a build that was killed before its rename
             for stale in out_dir.glob(f".{name}.*"):
                 stale.unlink(missing_ok=True)

@@ -61,7 +61,8 @@ def open_store(path: Path) -> ox.Store:
 
 @contextlib.contextmanager
 def build_lock(path: Path) -> Iterator[str | None]:
-    """Hold an exclusive lock for a build of the store at ``path``; refuse if another build holds it.
+    """Hold an exclusive lock for a build that writes ``path`` (its store or its out directory); refuse if another
+    build holds it.
 
     A POSIX record lock: the kernel drops it when its process dies, and forked worker processes do not
     inherit it, so a killed build never leaves the store locked.  The holder writes its pid into the lock
@@ -104,9 +105,8 @@ def _locked(lock_path: Path, path: Path) -> Iterator[str | None]:
             handle.truncate()
             handle.write(str(os.getpid()))
             handle.flush()
-            note = (f"the build of {path} by process {previous} was killed; took over its lock and kept the "
-                    "store it left") if previous else None
-            _recover(path)
+            note = (f"the build that used {path} (process {previous}) was killed; took over its lock"
+                    if previous else None)
             yield note
         finally:  # an error or Ctrl-C ends a build too; only a killed one leaves its pid behind
             handle.seek(0)
@@ -130,10 +130,10 @@ def graph_triples(store: ox.Store, graph: str) -> set[ox.Triple]:
     return {q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
 
 
-def _recover(path: Path) -> None:
+def recover(path: Path) -> None:
     """Undo what a killed build left behind: put a retired store back if none replaced it, delete the rest.
 
-    Only a lock holder calls this, so no other build is between its two renames.
+    Call inside :func:`build_lock` of ``path``, so that no other build is between its two renames.
     """
     retired = _retired(path)
     if not path.exists() and retired and is_store(retired[-1]):
