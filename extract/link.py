@@ -216,9 +216,7 @@ def link_recommendations(raw: list[RecommendationRecord], linker: Linker,
     canonical = {policy_key(n): p.name for p in policies for n in (p.name, *p.aliases)}
     out = []
     for rec in raw:
-        by = linker.org(rec.by)
-        if by is None:
-            continue
+        by = linker.org(rec.by) if rec.by else None  # an author the text does not name is left out, not guessed
         places = [n for n in dict.fromkeys(linker.place(p) for p in rec.places) if n]
         named = [n for n in dict.fromkeys(canonical.get(policy_key(p)) for p in rec.policies) if n]
         same = next((r for r in out if r.by == by and r.evidence and _document(r) == _document(rec)

@@ -108,7 +108,7 @@ class PolicyRecord:
 @dataclass
 class RecommendationRecord:
     text: str  # the heading or first sentence
-    by: str  # OrganizationRecord name: the section's author
+    by: str | None  # OrganizationRecord name of the author; None when the document names none
     addressed_to: str | None = None  # PlaceRecord name
     policies: list[str] = field(default_factory=list)  # PolicyRecord names it mentions
     places: list[str] = field(default_factory=list)

@@ -220,14 +220,13 @@ def _section_facts(doc: LoadedDocument, record: DocumentRecord, section: Section
                    out: FileFacts, said: list[tuple[str, list[Evidence]]]) -> None:
     """Add the facts of ``section``'s blocks (parsed as ``docs``) to ``out``; its sentences to ``said``."""
     raw = out.raw
-    views = []  # kept only where recommendations are read, i.e. in a firm's own section
+    views = []
     kinds = [block.kind for block in section.blocks]
     found = table_organizations(kinds, docs, [doc_mentions(d, reference, heading=k == "heading")
                                               for d, k in zip(docs, kinds)], reference)
     found = recurring_organizations(kinds, docs, found, reference, author=section.author, lower_words=out.words)
     for block, parsed_doc, mentions in zip(section.blocks, docs, found):
-        if section.author:
-            views.append(BlockView(block.kind, block.level, parsed_doc.text, parsed_doc))
+        views.append(BlockView(block.kind, block.level, parsed_doc.text, parsed_doc))
         for m in mentions:
             out.located.append(Located(m, _evidence(doc, record.id, block.start + m.sent_start, block.start + m.sent_end)))
         # a title states a deal in its own style, which the sentence reading gets wrong ("Faurecia Partners
@@ -260,8 +259,7 @@ def _section_facts(doc: LoadedDocument, record: DocumentRecord, section: Section
                 raw.policies.append(found.record)
                 a, b = doc.clean.to_original(block.start + found.start, block.start + found.end)
                 out.policy_spans.append((record.id, a, b, found.record.name))
-    if section.author:
-        raw.recommendations.extend(_recommendations(doc, record, section, views, reference))
+    raw.recommendations.extend(_recommendations(doc, record, section, views, reference))
 
 
 def _sites_run_by_others(facilities: list, linker: Linker) -> frozenset[str]:
@@ -321,7 +319,7 @@ def _recommendations(doc: LoadedDocument, record: DocumentRecord, section: Secti
                   if e.label_ in ("GPE", "LOC") and reference.place(e.text)]
         places = [reference.place(p).name for p in places]  # type: ignore[union-attr]
         out.append(RecommendationRecord(
-            text=found.text, by=section.author or "", addressed_to=places[0] if places else None,
+            text=found.text, by=section.author, addressed_to=places[0] if places else None,
             places=list(dict.fromkeys(places)), evidence=evidence,
         ))
     return out

@@ -152,9 +152,10 @@ def facts_to_graph(facts: FactSet, *, topics: TopicIndex | None = None) -> Graph
 
     for rec in facts.recommendations:
         label = rec.text if len(rec.text) <= 160 else rec.text[:157] + "…"
-        node = _entity(graph, recommendation_iri(rec.by, rec.text), KG.Recommendation, label)
+        node = _entity(graph, recommendation_iri(rec.by or "", rec.text), KG.Recommendation, label)
         graph.add((node, KG.text, Literal(rec.text)))
-        graph.add((node, KG.madeBy, org(rec.by)))
+        if rec.by:
+            graph.add((node, KG.madeBy, org(rec.by)))
         if rec.addressed_to:
             graph.add((node, KG.addressedTo, place(rec.addressed_to)))
         for name in rec.policies:

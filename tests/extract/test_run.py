@@ -41,3 +41,24 @@ def test_files_named_without_ascii_letters_are_distinct_documents(tmp_path, nlp)
     (corpus / "新闻.txt").write_text("Bosch opened a plant in Wuxi in 2021.\n", encoding="utf-8")
     summary = build([corpus], store_path=tmp_path / "store", out_dir=tmp_path / "out", nlp=nlp)
     assert summary.report.conforms and summary.documents == 2
+
+
+def test_a_brief_without_author_sections_yields_its_recommendations_without_an_author(tmp_path, nlp):
+    """Recommendations were read only inside a compilation's author sections: a policy brief gave none."""
+    from kg.mapping import facts_to_graph
+    from kg.namespaces import KG
+
+    path = tmp_path / "brief.md"
+    path.write_text("# Water and hydrogen in the Rift Valley\n\n"
+                    "Hydrogen projects draw on scarce water. Output rose by 4 percent in 2024.\n\n"
+                    "## Recommendations\n\n"
+                    "1. Require every project to publish a water balance before it is licensed.\n"
+                    "2. Build a domestic market for green ammonia before chasing exports.\n",
+                    encoding="utf-8")
+    facts = extract_paths([path], reference_dir=REFERENCE_DIR, nlp=nlp).facts
+    assert [r.text for r in facts.recommendations] == [
+        "Require every project to publish a water balance before it is licensed.",
+        "Build a domestic market for green ammonia before chasing exports."]
+    assert [r.by for r in facts.recommendations] == [None, None]
+    graph = facts_to_graph(facts)
+    assert len(list(graph.subjects(None, KG.Recommendation))) == 2 and not list(graph.objects(None, KG.madeBy))
