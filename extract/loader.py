@@ -28,7 +28,8 @@ _MAX_LINE = 50_000
 
 _HEADING = re.compile(r"#{1,6}\s+")
 _BULLET = re.compile(r"[-*+•]\s+")
-_NUMBERED = re.compile(r"(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)]\s+\S")
+# "3. ", "b) ", "IV. ", and enclosed "(a) ", "(ii) ", "(3) ", also in bold ("**(a) ...")
+_NUMBERED = re.compile(r"(?:\*\*)?(?:(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)]|\((?:\d{1,2}|[ivxIVX]{1,4}|[a-zA-Z])\))\s+\S")
 # a bare "12 Source: ..." or "[^3] ..." is a footnote; "- 3 Finance: ..." is a numbered list item, "[3] Author: Title"
 # an entry of a list of references; "3<TAB>Wuxi Test Base<TAB>..." is a table row with a serial number
 _FOOTNOTE = re.compile(r"(?:[-*]\s*)?(?:<sup>\s*\d+\s*</sup>|\[\^\d+\]|\^\d+)|\d{1,3}[ \xa0]+[A-Z][a-z]")

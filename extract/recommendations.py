@@ -177,8 +177,7 @@ def _items(blocks: list[BlockView], scope: range, parent: str | None) -> list[in
 
         top = min(depth(i) for i in headings)
         return [i for i in headings if depth(i) == top]
-    numbered = [i for i in scope if blocks[i].kind in ("paragraph", "item") and (n := numbering(blocks[i].text))
-                and (n[0].isdigit() or n.isupper())]
+    numbered = [i for i in scope if blocks[i].kind in ("paragraph", "item") and numbering(blocks[i].text)]
     if numbered:
         return numbered
     items = [i for i in scope if blocks[i].kind == "item"]

@@ -127,3 +127,14 @@ def test_a_list_of_references_is_kept_and_a_footnote_dropped(tmp_path):
     doc = load_document(path)
     assert "Mara Lind: Ports of the North" in doc.text  # whose work is cited is a fact of the report
     assert "customs data" not in doc.text
+
+
+def test_enclosed_list_markers_start_items_even_without_a_blank_line(tmp_path):
+    """"(i) ..." under "(a) ..." ran into one paragraph: the sub-items were lost."""
+    path = tmp_path / "brief.md"
+    path.write_text("**(a) Make water the first condition.**\n  (i) Require a water balance.\n  (ii) Publish decisions.\n"
+                    "(The firm said so.) It rained.\n", encoding="utf-8")
+    doc = load_document(path)
+    assert [(b.kind, doc.block_text(b)) for b in doc.blocks] == [
+        ("item", "(a) Make water the first condition."), ("item", "(i) Require a water balance."),
+        ("item", "(ii) Publish decisions."), ("paragraph", "(The firm said so.) It rained.")]  # a bracket is no marker

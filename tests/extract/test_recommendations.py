@@ -106,3 +106,18 @@ def test_the_next_roman_numbered_part_ends_a_suggestions_part(blocks):
         ("paragraph", 0, "Acme has invested in ports since 2001."),
     )
     assert texts(views) == ["Build a rail hub in the north.", "Train more port workers."]
+
+
+def test_lettered_items_and_their_roman_sub_items_are_each_one(blocks):
+    views = blocks(
+        ("heading", 1, "Hydrogen and water"),
+        ("heading", 3, "3. Recommendations"),
+        ("paragraph", 0, "We recommend that the Ministry, working with the regulator:"),
+        ("paragraph", 0, "(a) Make water the first condition, not the last."),
+        ("paragraph", 0, "(i) Require every project to submit a water balance."),
+        ("paragraph", 0, "(b) Plan transmission for hydrogen now. The grid company should add hydrogen load."),
+        ("heading", 3, "4. What this brief does not argue"),
+        ("paragraph", 0, "We do not argue against exports."),
+    )
+    assert texts(views) == ["Make water the first condition, not the last.",
+                            "Require every project to submit a water balance.", "Plan transmission for hydrogen now."]
