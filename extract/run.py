@@ -29,6 +29,7 @@ from .resolve import Located, resolve
 from .sections import Section, split_sections
 from .sentences import sentences
 from .tables import table_organizations
+from .voice import document_voice
 
 BATCH_SIZE = 64
 
@@ -177,6 +178,7 @@ def _file_facts(doc: LoadedDocument, plan, parsed: Iterator, reference: Referenc
                     words=set(re.findall(r"\b[a-z]{2,}\b", doc.text)), warnings=list(doc.warnings))
     raw = out.raw
     said: list[tuple[str, list[Evidence]]] = []  # every sentence, for policies named again in short
+    voice = document_voice(doc.text, [(b.start, b.end) for b in doc.blocks if b.kind == "heading"])
     for whole, record, section in plan:
         if whole is not None:
             out.documents.append(whole)
@@ -184,6 +186,11 @@ def _file_facts(doc: LoadedDocument, plan, parsed: Iterator, reference: Referenc
         if section.author:
             first = section.blocks[0]
             out.authors.append((section.author, _evidence(doc, record.id, first.start, first.end)))
+        elif voice is not None:  # "we" and "the Group" of a press release or a firm's own review
+            named = next((b for b in section.blocks if b.start <= voice.start < b.end), None)
+            if named is not None:
+                out.authors.append((voice.name, _evidence(doc, record.id, named.start, named.end)))
+        speaker = section.author or (voice.name if voice else None)
         for first, second in zip(section.blocks, section.blocks[1:]):
             if first.kind == "paragraph" and len(doc.block_text(first).split()) <= 4:
                 person = byline_person(doc.block_text(first), doc.block_text(second), reference)
@@ -191,7 +198,7 @@ def _file_facts(doc: LoadedDocument, plan, parsed: Iterator, reference: Referenc
                     out.located.append(Located(person, _evidence(doc, record.id, first.start, second.end)))
         for chunk in _chunks(section.blocks):
             part = dataclasses.replace(section, blocks=chunk)
-            _section_facts(doc, record, part, [next(parsed) for _ in chunk], reference, out, said)
+            _section_facts(doc, record, part, [next(parsed) for _ in chunk], reference, out, said, speaker)
     raw.policies.extend(policies_named_again(raw.policies, said))
     if not out.located and not any(vars(raw).values()):
         out.warnings.append(f"{doc.path}: no organizations, people, places or facts found; "
@@ -217,8 +224,10 @@ def _chunks(blocks: tuple[Block, ...]) -> Iterator[tuple[Block, ...]]:
 
 
 def _section_facts(doc: LoadedDocument, record: DocumentRecord, section: Section, docs: list, reference: Reference,
-                   out: FileFacts, said: list[tuple[str, list[Evidence]]]) -> None:
-    """Add the facts of ``section``'s blocks (parsed as ``docs``) to ``out``; its sentences to ``said``."""
+                   out: FileFacts, said: list[tuple[str, list[Evidence]]], speaker: str | None) -> None:
+    """Add the facts of ``section``'s blocks (parsed as ``docs``) to ``out``; its sentences to ``said``.
+
+    ``speaker`` is the organisation the section speaks as (its author, or the document's voice), if any."""
     raw = out.raw
     views = []
     kinds = [block.kind for block in section.blocks]
@@ -239,7 +248,7 @@ def _section_facts(doc: LoadedDocument, record: DocumentRecord, section: Section
             raw.partnerships.append(headline)
         if block.kind == "heading":
             continue  # headings name topics; facts are stated in sentences
-        for sent in sentences(parsed_doc, mentions, section.author):
+        for sent in sentences(parsed_doc, mentions, speaker):
             ev = [_evidence(doc, record.id, block.start + sent.start, block.start + sent.end)]
             if block.kind != "row":
                 said.append((sent.text, ev))
@@ -259,7 +268,7 @@ def _section_facts(doc: LoadedDocument, record: DocumentRecord, section: Section
                 raw.policies.append(found.record)
                 a, b = doc.clean.to_original(block.start + found.start, block.start + found.end)
                 out.policy_spans.append((record.id, a, b, found.record.name))
-    raw.recommendations.extend(_recommendations(doc, record, section, views, reference))
+    raw.recommendations.extend(_recommendations(doc, record, section, views, reference, speaker))
 
 
 def _sites_run_by_others(facilities: list, linker: Linker) -> frozenset[str]:
@@ -307,7 +316,7 @@ def combine(files: list[FileFacts], reference: Reference) -> FactSet:
 
 
 def _recommendations(doc: LoadedDocument, record: DocumentRecord, section: Section, views: list[BlockView],
-                     reference: Reference) -> list[RecommendationRecord]:
+                     reference: Reference, speaker: str | None) -> list[RecommendationRecord]:
     out = []
     for found in find_recommendations(views):
         evidence = [_evidence(doc, record.id, section.blocks[i].start + a, section.blocks[i].start + b)
@@ -319,7 +328,7 @@ def _recommendations(doc: LoadedDocument, record: DocumentRecord, section: Secti
                   if e.label_ in ("GPE", "LOC") and reference.place(e.text)]
         places = [reference.place(p).name for p in places]  # type: ignore[union-attr]
         out.append(RecommendationRecord(
-            text=found.text, by=section.author, addressed_to=places[0] if places else None,
+            text=found.text, by=speaker, addressed_to=places[0] if places else None,
             places=list(dict.fromkeys(places)), evidence=evidence,
         ))
     return out
