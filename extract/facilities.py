@@ -147,6 +147,38 @@ def _operators(sent: Sentence, operators: list, start: int, end: int) -> list[st
     return []
 
 
+# a site that is only thought about is not (yet) one: "is weighing a site", "considers building a plant"
+_HEDGE_VERBS = re.compile(r"^(?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|explor(?:e|es|ed|ing)|evaluat(?:e|es|ed|ing)|"
+                          r"stud(?:y|ies|ied|ying)|mull(?:s|ed|ing)?|eye(?:s|d|ing)?|assess(?:es|ed|ing)?)$")
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "within", "beside", "to"})
+_NEAR_WORDS = frozenset({"close", "next", "adjacent", "near"})
+
+
+def _site_token(sent: Sentence, start: int, end: int):
+    site = sent.span.doc.char_span(start, end, alignment_mode="expand")
+    return None if site is None else site.root
+
+
+def _hedged(token) -> bool:
+    """Is the site only weighed or considered ("is said to be weighing a site close to the port")?"""
+    return any(_HEDGE_VERBS.match(v.lower_) for v in list(token.ancestors)[:3] if v.pos_ in ("VERB", "AUX"))
+
+
+def _located(sent: Sentence, token) -> tuple[bool, list]:
+    """Where the parse says the site is: the places inside a locative phrase on the site noun ("a plant in
+    Pune", "a site close to the port") or on the verb that builds it ("opened in Pune a plant").
+    (True, []) when such a phrase names no known place: then the sentence's other places are elsewhere."""
+    holders = [token] + [c for c in token.children if c.dep_ in ("amod", "advmod") and c.lower_ in _NEAR_WORDS]
+    if token.dep_ in ("dobj", "nsubjpass", "attr", "conj") and token.head.pos_ in ("VERB", "AUX"):
+        holders.append(token.head)
+    spans = [(obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
+             for holder in holders for prep in holder.children
+             if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE and (prep.lower_ != "to" or holder is not token)
+             for obj in prep.children if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN")]
+    places = [p for p in sent.places if any(a <= p.start < b for a, b in spans)]
+    return bool(spans), places
+
+
 def _in_parentheses(text: str, at: int) -> bool:
     before = text[:at]
     return before.count("(") > before.count(")")
@@ -277,22 +309,27 @@ def find_facilities(sent: Sentence) -> list[FacilityRecord]:
                              sent.start + m.start(1), sent.start + m.end(1))
         if not runners:
             continue
-        after = [p for p in places if p.start >= site_at]
+        token = _site_token(sent, sent.start + m.start(1), sent.start + m.end(1))
+        if token is not None and _hedged(token):
+            continue
+        stated, where = _located(sent, token) if token is not None else (False, [])
         if proper:
             # "HP opened the Smart Manufacturing Research Center": a site's own name needs no place
             for operator in runners:
                 found.setdefault((operator, proper), _record(sent, proper, kind, operator, None))
             continue
         # "production nodes in Hefei, Chongqing, and Wuhan": one facility per listed place
-        listed = [p for p in after if p.start - site_at < 80] or ([most_specific(places)] if places else [])
+        after = [p for p in places if p.start >= site_at]
+        listed = where or ([] if stated else [p for p in after if p.start - site_at < 80]
+                           or ([most_specific(places)] if places else []))
         if not any(re.search(r"\b(?:and|or)\b|&", text[a.end - sent.start:b.start - sent.start])
                    for a, b in zip(listed, listed[1:])):
             listed = listed[:1]  # "in Corning, New York, USA" is one place, named down to its country
         for operator in runners:
-            for place in listed:
-                key = (operator, kind + place.name)
-                if key in found or place.name == operator:
+            for place in listed or ([None] if stated else []):  # "a plant in Vinh Phuc": somewhere not known
+                key = (operator, kind + (place.name if place else ""))
+                if key in found or (place and place.name == operator):
                     continue
                 name = "headquarters" if kind == "headquarters" else m.group(1).lower()
-                found[key] = _record(sent, name, kind, operator, place.name)
+                found[key] = _record(sent, name, kind, operator, place.name if place else None)
     return list(found.values())

@@ -168,9 +168,14 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
             found.append(Mention("place", name, "Zone", start, end, start=ent.start_char, end=ent.end_char))
         elif ent.label_ == "GPE":
             found.append(Mention("place", name, "Place", start, end, start=ent.start_char, end=ent.end_char))
+        elif ent.label_ in ("ORG", "PERSON", "NORP") and _based(doc, ent):
+            # "Suwon-based KTL", "a Busan-based rival": the name is where a firm is based
+            found.append(Mention("place", name, "Place", start, end, start=ent.start_char, end=ent.end_char))
         elif ent.label_ == "ORG":
             if not_an_organization(name, reference) or _names_a_term(doc, ent, reference):
                 continue
+            if ent.start > 0 and doc[ent.start - 1].like_num and len(ent) == 1 and len(ent.text) <= 3:
+                continue  # "a 100 MW electrolyser", "5 GW": a unit after its number
             if any(w[:1].islower() and w not in _NAME_LOWER for w in re.split(r"[\s,]+", name)[1:]):
                 continue  # "Talents and capital", "Ministry of Trade materials Fig": a phrase, not a name
             if len(ent) == 1 and ent[0].tag_.startswith("VB"):
@@ -508,6 +513,12 @@ def _cells(ent) -> list:
         return before and after
 
     return [part for part in parts if whole_cell(part)]
+
+
+def _based(doc, ent) -> bool:
+    """Is the name followed by "-based" ("Suwon-based")?"""
+    following = [t.lower_ for t in doc[ent.end:ent.end + 2]]
+    return following[:1] == ["-based"] or following == ["-", "based"]
 
 
 def _names_a_term(doc, ent, reference: Reference) -> bool:

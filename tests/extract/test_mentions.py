@@ -223,3 +223,11 @@ def test_two_listed_one_word_names_read_as_one_are_two(nlp, reference):
 ])
 def test_the_long_form_of_a_term_or_a_caption_is_no_organisation(nlp, reference, text):
     assert not [m for m in _mentions(nlp, reference, text) if m.kind == "organization"]
+
+
+def test_a_firm_based_somewhere_names_a_place_not_a_firm(nlp, reference):
+    from extract.mentions import doc_mentions
+
+    found = doc_mentions(nlp("Suwon-based KTL has run a lens-module plant since 2017."), reference)
+    assert ("place", "Suwon") in {(m.kind, m.name) for m in found}
+    assert "Suwon" not in {m.name for m in found if m.kind == "organization"}

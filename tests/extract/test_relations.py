@@ -43,6 +43,24 @@ def test_hedged_facility_is_planned_at_most(parse, text):
     assert all(f.status == "planned" for f in find_facilities(parse(text)))
 
 
+def test_a_site_only_weighed_is_no_site(parse):
+    assert find_facilities(parse("Siemens is considering building a plant in Chengdu.")) == []
+    found = find_facilities(parse("Siemens has plants in Wuhan and is weighing a plant in Chengdu."))
+    assert [f.place for f in found] == ["Wuhan"]
+
+
+def test_the_place_of_a_site_is_read_off_its_phrase_not_the_nearest_place(parse):
+    found = find_facilities(parse("Siemens, a Munich-based group, opened a lens plant in Vinh Phuc province in 2024, "
+                                  "while Taiwan's Foxconn waited."))
+    assert [(f.operator, f.place) for f in found] == [("Siemens", None)]  # Vinh Phuc is no known place; Taiwan is elsewhere
+
+
+def test_a_unit_after_a_number_runs_no_site(parse):
+    [f] = find_facilities(parse("Rift Valley Ammonia Ltd. is developing a 100 MW electrolyser and a green ammonia "
+                                "plant near Olkaria."))
+    assert f.operator == "Rift Valley Ammonia Ltd"
+
+
 def test_place_that_is_not_a_facility(parse):
     assert find_facilities(parse("Chengdu is an important manufacturing base in western China.")) == []
 
