@@ -168,9 +168,15 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
             found.append(Mention("place", name, "Zone", start, end, start=ent.start_char, end=ent.end_char))
         elif ent.label_ == "GPE":
             found.append(Mention("place", name, "Place", start, end, start=ent.start_char, end=ent.end_char))
-        elif ent.label_ in ("ORG", "PERSON", "NORP") and _based(doc, ent):
-            # "Suwon-based KTL", "a Busan-based rival": the name is where a firm is based
+        elif ent.label_ in ("ORG", "PERSON", "NORP") and _based(doc, ent) \
+                or ent.label_ in ("ORG", "PERSON") and _placed(doc, ent):
+            # "Suwon-based KTL", "in Vinh Phuc province", "plants in Kulim and Bayan Lepas": a place's name
             found.append(Mention("place", name, "Place", start, end, start=ent.start_char, end=ent.end_char))
+        elif ent.label_ == "PERSON" and name.split()[-1] in reference.legal_forms | reference.type_words.keys() \
+                and len(name.split()) > 1 and not not_an_organization(name, reference):
+            # "Naivasha Agro-Chem Holdings", "Cirrusfield Cloud, Inc.": a firm's name, read as a person's
+            found.append(Mention("organization", name, org_kind(name, reference), start, end,
+                                 start=ent.start_char, end=ent.end_char))
         elif ent.label_ == "ORG":
             if not_an_organization(name, reference) or _names_a_term(doc, ent, reference):
                 continue
@@ -513,6 +519,25 @@ def _cells(ent) -> list:
         return before and after
 
     return [part for part in parts if whole_cell(part)]
+
+
+# common nouns that follow a place's name: "Vinh Phuc province", "Lach Huyen port"
+_PLACE_NOUNS = frozenset({"province", "district", "county", "city", "town", "village", "port", "region", "state",
+                          "prefecture", "municipality", "governorate", "oblast", "harbour", "harbor"})
+_IN_PLACE = frozenset({"in", "near", "outside"})
+
+
+def _placed(doc, ent) -> bool:
+    """Is the name used as a place's: followed by a place noun ("Vinh Phuc province"), or, for a name the
+    recogniser took for a person, the object of "in" or "near" ("plants in Kulim and Bayan Lepas")?"""
+    if ent.end < len(doc) and doc[ent.end].lower_ in _PLACE_NOUNS and doc[ent.end].pos_ == "NOUN":
+        return True
+    if ent.label_ != "PERSON":
+        return False
+    node = ent.root
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in _IN_PLACE
 
 
 def _based(doc, ent) -> bool:

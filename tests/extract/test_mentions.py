@@ -231,3 +231,21 @@ def test_a_firm_based_somewhere_names_a_place_not_a_firm(nlp, reference):
     found = doc_mentions(nlp("Suwon-based KTL has run a lens-module plant since 2017."), reference)
     assert ("place", "Suwon") in {(m.kind, m.name) for m in found}
     assert "Suwon" not in {m.name for m in found if m.kind == "organization"}
+
+
+def test_a_name_followed_by_a_place_noun_or_after_in_is_a_place_not_a_person(nlp, reference):
+    from extract.mentions import doc_mentions
+
+    found = doc_mentions(nlp("Sunhwa Optics opened a lens plant in Vinh Phuc province in 2024."), reference)
+    assert ("place", "Vinh Phuc") in {(m.kind, m.name) for m in found}
+    assert not [m for m in found if m.kind == "person"]
+    found = doc_mentions(nlp("John Smith, chief executive of Acme, said the plant would open soon."), reference)
+    assert ("person", "John Smith") in {(m.kind, m.name) for m in found}
+
+
+def test_a_name_ending_in_a_legal_form_is_a_firm_even_when_read_as_a_person(nlp, reference):
+    from extract.mentions import doc_mentions
+
+    found = doc_mentions(nlp("So from today, Kelpie Health Technologies Ltd. and Cirrusfield Cloud, Inc. are partners."),
+                         reference)
+    assert {m.name for m in found if m.kind == "organization"} >= {"Kelpie Health Technologies Ltd", "Cirrusfield Cloud, Inc"}
