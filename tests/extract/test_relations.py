@@ -52,7 +52,9 @@ def test_a_site_only_weighed_is_no_site(parse):
 def test_the_place_of_a_site_is_read_off_its_phrase_not_the_nearest_place(parse):
     found = find_facilities(parse("Siemens, a Munich-based group, opened a lens plant in Vinh Phuc province in 2024, "
                                   "while Taiwan's Foxconn waited."))
-    assert [(f.operator, f.place) for f in found] == [("Siemens", None)]  # Vinh Phuc is no known place; Taiwan is elsewhere
+    assert [(f.operator, f.place) for f in found] == [("Siemens", "Vinh Phuc")]
+    found = find_facilities(parse("Siemens opened a lens plant in an industrial estate in 2024, while Taiwan's Foxconn waited."))
+    assert [(f.operator, f.place) for f in found] == [("Siemens", None)]  # somewhere unnamed, not in Taiwan
 
 
 def test_a_unit_after_a_number_runs_no_site(parse):
