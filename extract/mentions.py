@@ -182,6 +182,8 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
                 continue
             if ent.start > 0 and doc[ent.start - 1].like_num and len(ent) == 1 and len(ent.text) <= 3:
                 continue  # "a 100 MW electrolyser", "5 GW": a unit after its number
+            if _described_as_a_plan(ent):
+                continue  # "SG-READY, a government-backed programme": a programme's name
             if any(w[:1].islower() and w not in _NAME_LOWER for w in re.split(r"[\s,]+", name)[1:]):
                 continue  # "Talents and capital", "Ministry of Trade materials Fig": a phrase, not a name
             if len(ent) == 1 and ent[0].tag_.startswith("VB"):
@@ -540,6 +542,21 @@ def _placed(doc, ent) -> bool:
     return node.dep_ == "pobj" and node.head.lower_ in _IN_PLACE
 
 
+_PLAN_NOUNS = frozenset({"programme", "program", "plan", "initiative", "scheme", "strategy", "project", "law", "act",
+                         "regulation", "directive", "fund", "award", "index", "campaign"})
+
+
+def _described_as_a_plan(ent) -> bool:
+    """Does an apposition call the name a programme, plan or law ("SG-READY, a government-backed programme")?"""
+    if any(child.dep_ == "appos" and child.lower_ in _PLAN_NOUNS for child in ent.root.children):
+        return True
+    doc = ent.doc  # the parser often hangs the apposition on the noun before the name
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return False
+    noun = next((t for t in doc[ent.end + 1:ent.end + 7] if t.pos_ == "NOUN" and t.dep_ == "appos"), None)
+    return noun is not None and noun.lower_ in _PLAN_NOUNS
+
+
 def _based(doc, ent) -> bool:
     """Is the name followed by "-based" ("Suwon-based")?"""
     following = [t.lower_ for t in doc[ent.end:ent.end + 2]]
@@ -557,9 +574,16 @@ def _names_a_term(doc, ent, reference: Reference) -> bool:
     return bool(after) and after.group(1) in reference.terms
 
 
+# "Plant 3", "Line 4", "Phase 2": a numbered part of a site or a project
+_NUMBERED_PART = re.compile(r"^(?:Plant|Factory|Line|Building|Phase|Site|Fab|Hall|Unit|Block|Berth|Terminal)\s+\d+[A-Za-z]?$")
+
+
 def not_an_organization(name: str, reference: Reference) -> bool:
     """A name the recogniser calls an organisation that is a plan, a site, a role, a term, a region or an action."""
-    if name.split()[-1] in _NOT_ORG_SUFFIXES or is_role_phrase(name):
+    words = name.split()
+    while len(words) > 1 and re.fullmatch(r"\d{4}(?:[-–]\d{2,4})?", words[-1]):
+        words.pop()  # "Singapore Green Plan 2030" ends in "Plan"
+    if words[-1] in _NOT_ORG_SUFFIXES or is_role_phrase(name) or _NUMBERED_PART.match(name):
         return True
     if name in reference.terms or _ACTION_NAME.match(name) or _GOVERNANCE_BODY.match(name):
         return True

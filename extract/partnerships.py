@@ -28,7 +28,8 @@ _CUES: list[tuple[str, str]] = [
 _CUE = re.compile(r"\b(?:" + "|".join(c for c, _ in _CUES) + r")", re.I)
 _KIND = [(re.compile(r"\b(?:" + c + r")", re.I), k) for c, k in _CUES]
 _HEDGED = re.compile(
-    r"\b(?:could|would|might|may|should|hopes?|looks? forward|willing|expects? to|potential|possible|if|considering)\b", re.I
+    r"\b(?:could|would|might|may|should|hopes?|looks? forward|willing|expects? to|potential|possible|if|considering|"
+    r"recommends?|recommended|suggests?|suggested|proposes?|proposed|urges?|urged)\b", re.I  # a proposal is no deal yet
 )
 
 

@@ -249,3 +249,15 @@ def test_a_name_ending_in_a_legal_form_is_a_firm_even_when_read_as_a_person(nlp,
     found = doc_mentions(nlp("So from today, Kelpie Health Technologies Ltd. and Cirrusfield Cloud, Inc. are partners."),
                          reference)
     assert {m.name for m in found if m.kind == "organization"} >= {"Kelpie Health Technologies Ltd", "Cirrusfield Cloud, Inc"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Production will start in Plant 2 of Acme Lenses Ltd. next year.", "Plant 2"),
+    ("SolarCove Energy Ltd. will install panels in support of the Singapore Green Plan 2030.", "Singapore Green Plan 2030"),
+    ("We were chosen as the industrial partner of SG-READY, a government-backed programme for vaccines.", "SG-READY"),
+    ("Some of our models need serious GPU time, and renting it gets expensive fast.", "GPU"),
+])
+def test_parts_plans_and_terms_are_not_organisations(nlp, reference, text, name):
+    from extract.mentions import doc_mentions
+
+    assert name not in {m.name for m in doc_mentions(nlp(text), reference) if m.kind == "organization"}

@@ -43,6 +43,10 @@ def test_hedged_facility_is_planned_at_most(parse, text):
     assert all(f.status == "planned" for f in find_facilities(parse(text)))
 
 
+def test_a_recommended_cooperation_is_no_partnership(parse):
+    assert find_partnerships(parse("We recommend that Siemens, working with Bosch and Huawei, build a training centre.")) == []
+
+
 def test_a_site_only_weighed_is_no_site(parse):
     assert find_facilities(parse("Siemens is considering building a plant in Chengdu.")) == []
     found = find_facilities(parse("Siemens has plants in Wuhan and is weighing a plant in Chengdu."))
