@@ -27,7 +27,8 @@ HEADS = (
     "Plan|Plans|Strategy|Strategies|Initiative|Initiatives|Law|Laws|Regulation|Regulations|Program|Programme|"
     "Programs|Programmes|Policy|Policies|Act|Directive|Guidelines|Guideline|Opinions|Opinion|Measures|Outline|"
     "Belt|Circle|Mechanism|Taxonomy|Scheme|Roadmap|Blueprint|Framework|Deal|Goals|Targets|Pact|Agenda|Notice|"
-    "Rules|Provisions|Catalogue|Catalog|Action Plan|FYP|Agreement|Act|Planning"
+    "Rules|Provisions|Catalogue|Catalog|Action Plan|FYP|Agreement|Act|Planning|Charter|Treaty|Convention|Decree|"
+    "Ordinance|Accord|Compact|Contribution|Contributions"
 )
 # a quoted name followed by its kind in lower case: "the "dual circulation" strategy", "the "Made Different" program"
 _KIND_AFTER = re.compile(r"^[”\"」》]?\s*(strateg(?:y|ies)|polic(?:y|ies)|plans?|programs?|programmes?|initiatives?|"
@@ -203,6 +204,10 @@ def find_policies(sent: Sentence) -> list[FoundPolicy]:
         if not any(a <= m.start(1) < b for a, b, _ in spans):
             spans.append((m.start(1), m.end(1), m.group(1)))
 
+    for a, b, name in _public_instruments(sent):
+        if not any(x <= a < y or a <= x < b for x, y, _ in spans):
+            spans.append((a, b, name))
+
     found: list[FoundPolicy] = []
     issuers = [o for o in sent.orgs if o.label == "GovernmentBody"]
     spans = [(a, b, name) for a, b, name in spans if not _NOT_A_POLICY.match(name)]
@@ -212,6 +217,40 @@ def find_policies(sent: Sentence) -> list[FoundPolicy]:
         record = PolicyRecord(name=name, issuer=issuer, jurisdiction=jurisdiction, year=_year(name, text, issued))
         found.append(FoundPolicy(record, sent.start + start, sent.start + end))
     return found
+
+
+# the head nouns of a public instrument named in lower case: "the city's master plan"
+_INSTRUMENTS = frozenset("plan strategy programme program scheme policy tax levy subsidy law act regulation roadmap "
+                         "charter".split())
+_GOVERNMENTS = frozenset("government city country state province ministry nation municipality county region "
+                         "council authority authorities".split())
+
+
+def _public_instruments(sent: Sentence) -> list[tuple[int, int, str]]:
+    """(start, end, name) of plans, taxes and programmes a government owns, named in lower case: the
+    instrument noun with the nouns that name it ("master plan", "fertiliser subsidy programme"), owned by a
+    government in the possessive ("the city's", "the government's"). A firm's plan, an unnamed "plan" and a
+    "national development strategy" (no owner) are none."""
+    out = []
+    for chunk in sent.noun_chunks:
+        root = chunk.root
+        if root.lower_ not in _INSTRUMENTS or root.text[:1].isupper():
+            continue
+        owners = [t for t in root.children if t.dep_ == "poss"]
+        owned = [x for t in owners for x in t.subtree]
+        if not any(x.lower_ in _GOVERNMENTS for x in owned):
+            continue  # "China's overall development strategy" names a direction, not an instrument
+        naming = [t for t in root.lefts if t.dep_ in ("compound", "nmod") and t.pos_ == "NOUN" and t not in owned]
+        if not naming:
+            continue
+        first = min(naming, key=lambda t: t.left_edge.i).left_edge
+        end = root.idx + len(root.text)
+        period = re.match(r"\s+for\s+(?:\d{4}\s*[-–]\s*\d{4}|\d{4})", sent.span.doc.text[end:end + 20])
+        if period:
+            end += period.end()
+        name = " ".join(sent.span.doc.text[first.idx:end].split())
+        out.append((first.idx - sent.start, end - sent.start, name))
+    return out
 
 
 _KIND_WORD = re.compile(r"\s+(?:Initiative|Strategy|Policy|Program|Programme|strategy|initiative|policy|program|programme)$")

@@ -444,3 +444,21 @@ def test_sentence_noun_chunks_are_spacys_for_the_sentence(nlp, reference):
     assert len(found) == 3
     for sent in found:
         assert [c.text for c in sent.noun_chunks] == [c.text for c in sent.span.noun_chunks]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Land was set aside under the city's master plan for 2021–2030, officials said.", "master plan for 2021–2030"),
+    ("Offtake runs through the government's existing fertiliser subsidy programme.", "fertiliser subsidy programme"),
+    ("Tenants received grants under the 2022 Investment Charter.", "2022 Investment Charter"),
+])
+def test_policies_a_government_owns_or_a_charter(parse, text, name):
+    assert name in [f.record.name for f in find_policies(parse(text))]
+
+
+@pytest.mark.parametrize("text", [
+    "Acme's five-year plan calls for three new plants.",  # a firm's plan
+    "The region is central to China's overall development strategy.",  # a direction, not an instrument
+    "The plan failed.",
+])
+def test_plans_nobody_public_owns_are_not_policies(parse, text):
+    assert find_policies(parse(text)) == []
