@@ -252,7 +252,7 @@ def synthetic_rows(work: Path, sizes: list[int], repeat: int, jobs: int) -> list
         start = time.perf_counter()
         loaded = ox.Store(str(store_path))
         loaded.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-        loaded.optimize()  # as kg.store.write_store does after its bulk load
+        loaded.optimize()  # as kg build does after its bulk load
         del loaded
         load = time.perf_counter() - start
         nq.unlink()

@@ -6,9 +6,11 @@ can be cached, diffed and tested without RDF.
 """
 from __future__ import annotations
 
+import io
 import json
+import textwrap
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import Any, TextIO
 
 SCHEMA_VERSION = 2
 
@@ -144,8 +146,32 @@ def _load(cls: type, raw: dict[str, Any]) -> Any:
 
 def factset_to_json(facts: FactSet) -> str:
     """Serialise a fact set to a stable, diffable JSON string."""
-    payload = {"schema": SCHEMA_VERSION, **asdict(facts)}
-    return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True)
+    out = io.StringIO()
+    write_factset_json(facts, out)
+    return out.getvalue()
+
+
+def write_factset_json(facts: FactSet, out: TextIO) -> None:
+    """Write :func:`factset_to_json`'s text to ``out`` record by record: a huge fact set is never one string.
+
+    The text is ``json.dumps(..., indent=1, sort_keys=True)``'s, so one reader serves both."""
+    keys = sorted(["schema", *(f.name for f in fields(FactSet))])
+    out.write("{")
+    for n, key in enumerate(keys):
+        out.write(("," if n else "") + "\n " + json.dumps(key) + ": ")
+        if key == "schema":
+            out.write(json.dumps(SCHEMA_VERSION))
+            continue
+        records = getattr(facts, key)
+        if not records:
+            out.write("[]")
+            continue
+        out.write("[")
+        for i, record in enumerate(records):
+            text = json.dumps(asdict(record), ensure_ascii=False, indent=1, sort_keys=True)
+            out.write(("," if i else "") + "\n" + textwrap.indent(text, "  "))
+        out.write("\n ]")
+    out.write("\n}")
 
 
 def factset_from_json(text: str) -> FactSet:

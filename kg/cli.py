@@ -320,12 +320,20 @@ def export_cli(
     from .export import rdf_format, serialize_store, write_atomic
 
     rdf_format(fmt)
-    data = serialize_store(_open(store), fmt=fmt)
+    opened = _open(store)
     if output is None or str(output) == "-":
-        sys.stdout.buffer.write(data)
+        serialize_store(opened, sys.stdout.buffer, fmt=fmt)
+        sys.stdout.buffer.flush()
     else:
-        write_atomic(output, data)
-        warn(f"wrote {output} ({len(data)} bytes)")
+        written = 0
+
+        def write(handle) -> None:
+            nonlocal written
+            serialize_store(opened, handle, fmt=fmt)
+            written = handle.tell() if handle.seekable() else 0
+
+        write_atomic(output, write)
+        warn(f"wrote {output}" + (f" ({written} bytes)" if written else ""))
 
 
 @app.command("validate")

@@ -9,7 +9,7 @@ from rdflib import BNode, Literal, URIRef
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1 << 16)  # bounded: evidence IRIs are as many as the sentences read
 def _named(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
@@ -27,11 +27,6 @@ def to_ox(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     raise TypeError(f"not an RDF term: {term!r}")
-
-
-def to_ox_triples(graph) -> dict[ox.Triple, tuple]:
-    """Every triple of the rdflib ``graph`` as a pyoxigraph triple, mapped to the rdflib original."""
-    return {ox.Triple(to_ox(s), to_ox(p), to_ox(o)): (s, p, o) for s, p, o in graph}
 
 
 def to_rdflib(term):

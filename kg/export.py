@@ -4,13 +4,15 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from .errors import OutputUnwritable, UnknownFormat
 from .prefixes import PREFIXES
-from .store import data_graphs, data_triples
+from .store import data_graphs
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -28,30 +30,35 @@ def rdf_format(name: str) -> ox.RdfFormat:
         raise UnknownFormat(name, list(FORMATS)) from None
 
 
-def serialize_store(store: ox.Store, *, fmt: str = "turtle", graph: str | None = None) -> bytes:
-    """The data of ``store`` in ``fmt``; identical data gives identical bytes.
+def serialize_store(store: ox.Store, output: BinaryIO, *, fmt: str = "turtle", graph: str | None = None) -> None:
+    """Write the data of ``store`` in ``fmt`` to ``output``; identical data gives identical bytes.
 
-    Triple formats get the union of the data graphs (or only ``graph``); N-Quads
-    and TriG keep each document's named graph.
+    Triple formats get the union of the data graphs (or only ``graph``), N-Quads and TriG each
+    document's named graph; either way in sorted order, read subject by subject, so memory holds the
+    subjects, not the triples.
     """
     target = rdf_format(fmt)
     graphs = [ox.NamedNode(graph)] if graph else data_graphs(store)
     if target in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-        items = sorted((q for g in graphs for q in store.quads_for_pattern(None, None, None, g)),
-                       key=lambda q: (q.graph_name.value, str(q.subject), str(q.predicate), str(q.object)))
-        return ox.serialize(items, format=target, prefixes=PREFIXES if target == ox.RdfFormat.TRIG else None)
-    return serialize_triples(data_triples(store, graphs), fmt=fmt)
+        items = (ox.Quad(*t, g) for g in graphs for t in union_triples(store, [g]))
+        ox.serialize(items, output, format=target, prefixes=PREFIXES if target == ox.RdfFormat.TRIG else None)
+    else:
+        ox.serialize(union_triples(store, graphs), output, format=target,
+                     prefixes=PREFIXES if target == ox.RdfFormat.TURTLE else None)
 
 
-def serialize_triples(triples, *, fmt: str = "turtle") -> bytes:
-    """Distinct ``triples`` in a triple format, sorted: the same data always gives the same bytes."""
-    target = rdf_format(fmt)
-    items = sorted(set(triples), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    return ox.serialize(items, format=target, prefixes=PREFIXES if target == ox.RdfFormat.TURTLE else None)
+def union_triples(store: ox.Store, graphs: list[ox.NamedNode] | None = None) -> Iterator[ox.Triple]:
+    """The distinct triples of the data graphs (or of ``graphs``), sorted by subject, predicate and object."""
+    graphs = data_graphs(store) if graphs is None else graphs
+    names = set(graphs)
+    subjects = {q.subject for g in graphs for q in store.quads_for_pattern(None, None, None, g)}
+    for subject in sorted(subjects, key=str):
+        triples = {q.triple for q in store.quads_for_pattern(subject, None, None, None) if q.graph_name in names}
+        yield from sorted(triples, key=lambda t: (str(t.predicate), str(t.object)))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path``, never half-written.
+def write_atomic(path: Path, data: bytes | Callable[[BinaryIO], None]) -> None:
+    """Write ``data`` (bytes, or a function that writes them to a binary file) to ``path``, never half-written.
 
     A regular file or a new path is written through a temporary file and a rename; a symbolic link is
     followed and its target replaced (the link stays); a device or a FIFO is written directly, as a shell
@@ -69,7 +76,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             raise OutputUnwritable(path, "is a directory")
         if mode is not None and not stat.S_ISREG(mode):
             with open(target, "wb") as handle:  # a FIFO blocks here until a reader comes, as `>` does
-                handle.write(data)
+                _write(handle, data)
             return
         _replace(target, data)
     except OSError as err:
@@ -82,13 +89,20 @@ def _replace(path: Path, data: bytes) -> None:
     try:
         os.fchmod(fd, _mode(path))  # mkstemp's 0600 would make every output private to its writer
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            _write(handle, data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write(handle: BinaryIO, data: bytes | Callable[[BinaryIO], None]) -> None:
+    if callable(data):
+        data(handle)
+    else:
+        handle.write(data)
 
 
 def _mode(path: Path) -> int:

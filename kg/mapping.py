@@ -1,7 +1,14 @@
-"""Map fact records onto the ontology: FactSet in, rdflib Graph out."""
+"""Map fact records onto the ontology: FactSet in, triples out, each with the named graph it belongs to.
+
+Each document's facts go to the named graph named by the document's IRI, so one document's facts can
+be replaced alone: a node's statements go to the graph of every document that supports it, and its
+links to one evidence sentence or to one source document only to that document's graph.  A node no
+document supports goes to the shared graph.  The triples stream out record by record: a huge input
+never holds its graph in memory.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -10,9 +17,13 @@ from extract.records import Evidence, FactSet
 
 from .iri import document_iri, entity_iri, evidence_iri, slugify
 from .namespaces import KG, ORGANIZATION_CLASSES, PLACE_CLASSES, PREFIXES
+from .prefixes import SHARED_GRAPH
 from .topics import TopicIndex
 
 VOCAB = "https://w3id.org/ccec-kg/vocab/"
+
+Triple = tuple  # (subject, predicate, object) as rdflib terms
+Placed = tuple[str, Triple]  # (named graph IRI, triple)
 
 
 def new_graph() -> Graph:
@@ -23,17 +34,25 @@ def new_graph() -> Graph:
     return graph
 
 
-def _add_provenance(graph: Graph, node: URIRef, evidence: Iterable[Evidence]) -> None:
+def _node(node: URIRef, statements: list[Triple], evidence: Iterable[Evidence]) -> Iterator[Placed]:
+    """A node's statements in the graph of each document its evidence comes from (the shared graph when
+    none), and each evidence sentence with its links in its own document's graph."""
+    evidence = list(evidence)
+    graphs = sorted({str(document_iri(ev.document)) for ev in evidence}) or [SHARED_GRAPH]
+    for graph in graphs:
+        for statement in statements:
+            yield graph, statement
     for ev in evidence:
         doc = document_iri(ev.document)
         ev_node = evidence_iri(ev.document, ev.start, ev.end)
-        graph.add((ev_node, RDF.type, KG.Evidence))
-        graph.add((ev_node, KG.quote, Literal(ev.text)))
-        graph.add((ev_node, KG.startOffset, Literal(ev.start, datatype=XSD.integer)))
-        graph.add((ev_node, KG.endOffset, Literal(ev.end, datatype=XSD.integer)))
-        graph.add((ev_node, PROV.wasDerivedFrom, doc))
-        graph.add((node, KG.evidence, ev_node))
-        graph.add((node, PROV.wasDerivedFrom, doc))
+        graph = str(doc)
+        yield graph, (ev_node, RDF.type, KG.Evidence)
+        yield graph, (ev_node, KG.quote, Literal(ev.text))
+        yield graph, (ev_node, KG.startOffset, Literal(ev.start, datatype=XSD.integer))
+        yield graph, (ev_node, KG.endOffset, Literal(ev.end, datatype=XSD.integer))
+        yield graph, (ev_node, PROV.wasDerivedFrom, doc)
+        yield graph, (node, KG.evidence, ev_node)
+        yield graph, (node, PROV.wasDerivedFrom, doc)
 
 
 def concept(scheme: str, notation: str) -> URIRef:
@@ -41,16 +60,13 @@ def concept(scheme: str, notation: str) -> URIRef:
     return URIRef(f"{VOCAB}{scheme}/{notation}")
 
 
-def _year(graph: Graph, node: URIRef, year: str | None) -> None:
-    if year:
-        graph.add((node, KG.year, Literal(year, datatype=XSD.gYear)))
+def _year(node: URIRef, year: str | None) -> list[Triple]:
+    return [(node, KG.year, Literal(year, datatype=XSD.gYear))] if year else []
 
 
-def _entity(graph: Graph, node: URIRef, cls: URIRef, label: str) -> URIRef:
+def _entity(node: URIRef, cls: URIRef, label: str) -> list[Triple]:
     """Type and label a node; the first two triples of every entity."""
-    graph.add((node, RDF.type, cls))
-    graph.add((node, RDFS.label, Literal(label)))
-    return node
+    return [(node, RDF.type, cls), (node, RDFS.label, Literal(label))]
 
 
 def recommendation_iri(by: str, text: str) -> URIRef:
@@ -61,109 +77,107 @@ def recommendation_iri(by: str, text: str) -> URIRef:
 
 
 def facts_to_graph(facts: FactSet, *, topics: TopicIndex | None = None) -> Graph:
-    """The RDF graph of ``facts``; the same facts always give the same triples.
-
-    ``topics`` classifies recommendations against the topic scheme; without it they get none.
-    """
+    """The RDF graph of ``facts`` (the union of :func:`facts_to_quads`' graphs)."""
     graph = new_graph()
+    for _, triple in facts_to_quads(facts, topics=topics):
+        graph.add(triple)
+    return graph
+
+
+def facts_to_quads(facts: FactSet, *, topics: TopicIndex | None = None) -> Iterator[Placed]:
+    """Every triple of ``facts`` with its named graph (see the module docstring); the same facts always give
+    the same triples.  ``topics`` classifies recommendations against the topic scheme; without it they get none.
+    """
     for doc in facts.documents:
         node = document_iri(doc.id)
-        graph.add((node, RDF.type, KG.Document))
-        graph.add((node, DCTERMS.title, Literal(doc.title)))
-        graph.add((node, KG.sourceFile, Literal(doc.source)))
-        graph.add((node, KG.sha256, Literal(doc.sha256)))
-        graph.add((node, KG.startOffset, Literal(doc.start, datatype=XSD.integer)))
-        graph.add((node, KG.endOffset, Literal(doc.end, datatype=XSD.integer)))
+        statements = [(node, RDF.type, KG.Document), (node, DCTERMS.title, Literal(doc.title)),
+                      (node, KG.sourceFile, Literal(doc.source)), (node, KG.sha256, Literal(doc.sha256)),
+                      (node, KG.startOffset, Literal(doc.start, datatype=XSD.integer)),
+                      (node, KG.endOffset, Literal(doc.end, datatype=XSD.integer))]
         if doc.part_of:
-            graph.add((node, DCTERMS.isPartOf, document_iri(doc.part_of)))
+            statements.append((node, DCTERMS.isPartOf, document_iri(doc.part_of)))
         if doc.author:
-            graph.add((node, KG.author, entity_iri("organization", doc.author)))
+            statements.append((node, KG.author, entity_iri("organization", doc.author)))
+        for statement in statements:  # a document is its own source
+            yield str(node), statement
 
     for org in facts.organizations:
         node = entity_iri("organization", org.name)
-        graph.add((node, RDF.type, ORGANIZATION_CLASSES.get(org.kind, KG.Organization)))
-        graph.add((node, RDF.type, KG.Organization))  # so `?x a kg:Organization` works without reasoning
-        graph.add((node, RDFS.label, Literal(org.name)))
-        for alias in org.aliases:
-            graph.add((node, SKOS.altLabel, Literal(alias)))
-        _add_provenance(graph, node, org.evidence)
+        statements = [(node, RDF.type, ORGANIZATION_CLASSES.get(org.kind, KG.Organization)),
+                      (node, RDF.type, KG.Organization),  # so `?x a kg:Organization` works without reasoning
+                      (node, RDFS.label, Literal(org.name))]
+        statements += [(node, SKOS.altLabel, Literal(alias)) for alias in org.aliases]
+        yield from _node(node, statements, org.evidence)
 
     for place in facts.places:
         node = entity_iri("place", place.name)
-        graph.add((node, RDF.type, PLACE_CLASSES.get(place.kind, KG.Place)))
-        graph.add((node, RDF.type, KG.Place))
-        graph.add((node, RDFS.label, Literal(place.name)))
+        statements = [(node, RDF.type, PLACE_CLASSES.get(place.kind, KG.Place)), (node, RDF.type, KG.Place),
+                      (node, RDFS.label, Literal(place.name))]
         if place.part_of:
-            graph.add((node, KG.partOf, entity_iri("place", place.part_of)))
-        _add_provenance(graph, node, place.evidence)
+            statements.append((node, KG.partOf, entity_iri("place", place.part_of)))
+        yield from _node(node, statements, place.evidence)
 
     for person in facts.people:
-        node = _entity(graph, entity_iri("person", person.name), KG.Person, person.name)
+        node = entity_iri("person", person.name)
+        statements = _entity(node, KG.Person, person.name)
         if person.role:
-            graph.add((node, KG.role, Literal(person.role)))
+            statements.append((node, KG.role, Literal(person.role)))
         if person.affiliation:
-            graph.add((node, KG.affiliation, entity_iri("organization", person.affiliation)))
-        _add_provenance(graph, node, person.evidence)
+            statements.append((node, KG.affiliation, entity_iri("organization", person.affiliation)))
+        yield from _node(node, statements, person.evidence)
 
     org = lambda name: entity_iri("organization", name)  # noqa: E731
     place = lambda name: entity_iri("place", name)  # noqa: E731
     for fac in facts.facilities:
-        node = _entity(graph, entity_iri("facility", fac.name), KG.Facility, fac.name)
-        graph.add((node, KG.operatedBy, org(fac.operator)))
-        graph.add((node, KG.facilityKind, concept("facility-kind", fac.kind)))
-        graph.add((node, KG.status, concept("status", fac.status)))
+        node = entity_iri("facility", fac.name)
+        statements = _entity(node, KG.Facility, fac.name) + [
+            (node, KG.operatedBy, org(fac.operator)), (node, KG.facilityKind, concept("facility-kind", fac.kind)),
+            (node, KG.status, concept("status", fac.status))]
         if fac.place:
-            graph.add((node, KG.locatedIn, place(fac.place)))
+            statements.append((node, KG.locatedIn, place(fac.place)))
         if fac.details:
-            graph.add((node, RDFS.comment, Literal(fac.details)))
-        _year(graph, node, fac.year)
-        _add_provenance(graph, node, fac.evidence)
+            statements.append((node, RDFS.comment, Literal(fac.details)))
+        yield from _node(node, statements + _year(node, fac.year), fac.evidence)
 
     for deal in facts.partnerships:
-        node = _entity(graph, entity_iri("partnership", deal.name), KG.Partnership, deal.name)
-        for party in deal.parties:
-            graph.add((node, KG.hasParty, org(party)))
-        graph.add((node, KG.partnershipKind, concept("partnership-kind", deal.kind)))
-        _year(graph, node, deal.year)
-        _add_provenance(graph, node, deal.evidence)
+        node = entity_iri("partnership", deal.name)
+        statements = _entity(node, KG.Partnership, deal.name)
+        statements += [(node, KG.hasParty, org(party)) for party in deal.parties]
+        statements.append((node, KG.partnershipKind, concept("partnership-kind", deal.kind)))
+        yield from _node(node, statements + _year(node, deal.year), deal.evidence)
 
     for project in facts.projects:
-        node = _entity(graph, entity_iri("project", project.name), KG.Project, project.name)
-        for participant in project.participants:
-            graph.add((node, KG.participant, org(participant)))
+        node = entity_iri("project", project.name)
+        statements = _entity(node, KG.Project, project.name)
+        statements += [(node, KG.participant, org(participant)) for participant in project.participants]
         if project.place:
-            graph.add((node, KG.locatedIn, place(project.place)))
+            statements.append((node, KG.locatedIn, place(project.place)))
         if project.amount:
-            graph.add((node, KG.amount, Literal(project.amount)))
-        graph.add((node, KG.status, concept("status", project.status)))
-        _year(graph, node, project.year)
-        _add_provenance(graph, node, project.evidence)
+            statements.append((node, KG.amount, Literal(project.amount)))
+        statements.append((node, KG.status, concept("status", project.status)))
+        yield from _node(node, statements + _year(node, project.year), project.evidence)
 
     for policy in facts.policies:
-        node = _entity(graph, entity_iri("policy", policy.name), KG.Policy, policy.name)
-        for alias in policy.aliases:
-            graph.add((node, SKOS.altLabel, Literal(alias)))
+        node = entity_iri("policy", policy.name)
+        statements = _entity(node, KG.Policy, policy.name)
+        statements += [(node, SKOS.altLabel, Literal(alias)) for alias in policy.aliases]
         if policy.issuer:
-            graph.add((node, KG.issuedBy, org(policy.issuer)))
+            statements.append((node, KG.issuedBy, org(policy.issuer)))
         if policy.jurisdiction:
-            graph.add((node, KG.jurisdiction, place(policy.jurisdiction)))
-        _year(graph, node, policy.year)
-        _add_provenance(graph, node, policy.evidence)
+            statements.append((node, KG.jurisdiction, place(policy.jurisdiction)))
+        yield from _node(node, statements + _year(node, policy.year), policy.evidence)
 
     for rec in facts.recommendations:
         label = rec.text if len(rec.text) <= 160 else rec.text[:157] + "…"
-        node = _entity(graph, recommendation_iri(rec.by or "", rec.text), KG.Recommendation, label)
-        graph.add((node, KG.text, Literal(rec.text)))
+        node = recommendation_iri(rec.by or "", rec.text)
+        statements = _entity(node, KG.Recommendation, label) + [(node, KG.text, Literal(rec.text))]
         if rec.by:
-            graph.add((node, KG.madeBy, org(rec.by)))
+            statements.append((node, KG.madeBy, org(rec.by)))
         if rec.addressed_to:
-            graph.add((node, KG.addressedTo, place(rec.addressed_to)))
-        for name in rec.policies:
-            graph.add((node, KG.refersTo, entity_iri("policy", name)))
-        for name in rec.places:
-            graph.add((node, KG.refersTo, place(name)))
+            statements.append((node, KG.addressedTo, place(rec.addressed_to)))
+        statements += [(node, KG.refersTo, entity_iri("policy", name)) for name in rec.policies]
+        statements += [(node, KG.refersTo, place(name)) for name in rec.places]
         if topics is not None:
-            for topic in topics.topics(" ".join([rec.text, *(e.text for e in rec.evidence)])):
-                graph.add((node, KG.topic, topic))
-        _add_provenance(graph, node, rec.evidence)
-    return graph
+            statements += [(node, KG.topic, topic)
+                           for topic in topics.topics(" ".join([rec.text, *(e.text for e in rec.evidence)]))]
+        yield from _node(node, statements, rec.evidence)

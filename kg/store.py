@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import itertools
 import os
 import shutil
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -126,10 +127,6 @@ def data_graphs(store: ox.Store) -> list[ox.NamedNode]:
     return sorted((g for g in store.named_graphs() if g.value not in internal), key=lambda g: g.value)
 
 
-def graph_triples(store: ox.Store, graph: str) -> set[ox.Triple]:
-    return {q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
-
-
 def recover(path: Path) -> None:
     """Undo what a killed build left behind: put a retired store back if none replaced it, delete the rest.
 
@@ -148,7 +145,8 @@ def _staging(path: Path) -> Path:
     return staging
 
 
-def _swap_in(path: Path, staging: Path) -> None:
+def swap_in(path: Path, staging: Path) -> None:
+    """Make the (closed) store at ``staging`` the store at ``path``; the old one is deleted."""
     retired = path.parent / f".{path.name}.old-{os.getpid()}"
     if path.exists():
         path.rename(retired)
@@ -156,52 +154,21 @@ def _swap_in(path: Path, staging: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def _quads(graphs: dict[str, Iterable[ox.Triple]]) -> Iterator[ox.Quad]:
-    for name, triples in graphs.items():
-        graph = ox.NamedNode(name)
-        for t in triples:
-            yield ox.Quad(t.subject, t.predicate, t.object, graph)
+def staging_store(path: Path) -> tuple[Path, ox.Store]:
+    """A new, empty store in a directory beside ``path``; :func:`swap_in` makes it the store at ``path``.
 
-
-def write_store(path: Path, *, graphs: dict[str, Iterable[ox.Triple]], ontology_files: list[Path]) -> None:
-    """Replace the store at ``path`` with one holding ``graphs`` (graph IRI -> triples) and the ontology.
-
-    Call inside :func:`build_lock`.  Refuses to replace a directory that is not a store.
+    Call inside :func:`build_lock`.  Refuses when ``path`` is a directory that is not a store.
     """
     if path.exists() and not (path.is_dir() and (is_store(path) or not any(path.iterdir()))):
         raise NotAStore(path, "refusing to overwrite it")
     staging = _staging(path)
-    store = ox.Store(str(staging))
-    store.bulk_extend(_quads(graphs))
-    for file in ontology_files:
-        store.bulk_load(path=str(file), format=ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
-    store.optimize()  # bulk loading leaves many overlapping files: compacted, a 5M-quad scan reads 1.8x faster
-    store.flush()
-    del store
-    _swap_in(path, staging)
+    return staging, ox.Store(str(staging))
 
 
-def update_store(path: Path, *, replace: dict[str, Iterable[ox.Triple]], drop: Iterable[str] = ()) -> None:
-    """Replace the named graphs in ``replace`` and delete those in ``drop``; every other graph is kept.
-
-    Works on a checkpoint of the store (hard links, no copy of the data) that is
-    swapped in when complete.  Call inside :func:`build_lock`.
-    """
-    staging = _staging(path)
-    open_store(path).backup(str(staging))
-    store = ox.Store(str(staging))
-    for name in [*replace, *drop]:
-        graph = ox.NamedNode(name)
-        if store.contains_named_graph(graph):
-            store.remove_graph(graph)
-    store.extend(list(_quads(replace)))
-    store.flush()
-    del store
-    _swap_in(path, staging)
-
-
-def data_triples(store: ox.Store, graphs: list[ox.NamedNode] | None = None) -> list[ox.Triple]:
-    """The distinct triples of the data graphs (or of ``graphs``), sorted: the same data gives the same exports."""
-    graphs = data_graphs(store) if graphs is None else graphs
-    triples = {q.triple for g in graphs for q in store.quads_for_pattern(None, None, None, g)}
-    return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+def same_graph(a: ox.Store, b: ox.Store, graph: str) -> bool:
+    """Do two stores hold the same triples in ``graph``?  Read in step, in index order: no copy in memory."""
+    name = ox.NamedNode(graph)
+    missing = object()
+    pairs = itertools.zip_longest(a.quads_for_pattern(None, None, None, name),
+                                  b.quads_for_pattern(None, None, None, name), fillvalue=missing)
+    return all(x is not missing and y is not missing and x.triple == y.triple for x, y in pairs)

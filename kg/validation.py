@@ -1,6 +1,7 @@
 """SHACL validation with pySHACL: the ontology is the ont_graph, no OWL-RL inference."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -149,11 +150,12 @@ _CLASS_CACHE = 500_000  # nodes whose classes a validating process remembers
 _COUNTS = ("MinCountConstraintComponent", "MaxCountConstraintComponent")
 
 
-def validate_store(path, *, jobs: int = 1) -> ValidationReport:
-    """Validate the union of the data graphs in the store at ``path``, graph by graph, in ``jobs`` processes.
+def validate_store(path, *, jobs: int = 1, graphs: list[str] | None = None) -> ValidationReport:
+    """Validate the union of the data graphs in the store at ``path`` (the nodes of ``graphs`` only, when
+    given), graph by graph, in ``jobs`` processes.
 
-    Each batch is a few whole graphs (each read by one sequential scan, so the cost
-    grows linearly with the store), plus the ``rdf:type`` of every node they point
+    Each batch is a few whole graphs, or a run of whole nodes of one big graph (each graph read by one
+    sequential scan, so the cost grows linearly with the store), plus the ``rdf:type`` of every node they point
     to or describe without typing, taken from the whole store.  ``kg build`` writes a node's statements
     into every graph that supports it, so a graph sees all of a node's values; where graphs disagree,
     the counts are checked again on the union: nodes with more distinct values for a
@@ -166,8 +168,11 @@ def validate_store(path, *, jobs: int = 1) -> ValidationReport:
 
     path = Path(path)
     store = open_store(path)
-    graphs = [g.value for g in data_graphs(store)]
+    stored = [g.value for g in data_graphs(store)]
+    graphs = stored if graphs is None else [g for g in stored if g in set(graphs)]
     del store
+    if not graphs:
+        return ValidationReport(True, [])
     jobs = max(1, min(jobs, len(graphs)))
     shares = [(str(path), graphs[i::jobs], i, jobs) for i in range(jobs)]
     if jobs == 1:
@@ -262,11 +267,11 @@ def _validate_batches(path: str, mode: str, keys: list[str], *, shapes=None) -> 
             found = classes[node] = tuple(row["c"] for row in store.query(classes_query, substitutions={n: node}))
         return found
 
-    def read(key) -> list:
-        if mode == "graphs":
-            return [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(key))]
+    def read(key) -> Iterator:
+        if mode == "graphs":  # in index order: a node's triples come together
+            return (q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(key)))
         subject = ox.BlankNode(key[2:]) if key.startswith("_:") else ox.NamedNode(key)
-        return [ox.Triple(subject, row["p"], row["o"]) for row in store.query(union_query, substitutions={s: subject})]
+        return (ox.Triple(subject, row["p"], row["o"]) for row in store.query(union_query, substitutions={s: subject}))
 
     def check(triples: set) -> ValidationReport:
         terms: dict = {}  # each term converted once per batch: IRIs repeat across thousands of triples
@@ -289,17 +294,29 @@ def _validate_batches(path: str, mode: str, keys: list[str], *, shapes=None) -> 
 
     gc.freeze()  # the shapes and the ontology live for the whole run: no collection needs to scan them
     gc.disable()
+    def flush(batch: set) -> None:
+        nonlocal conforms
+        report = check(batch)
+        conforms = conforms and report.conforms
+        violations.extend(report.violations)
+        gc.collect()  # once per batch, instead of collections that rescan every live object as memory grows
+        gc.freeze()  # what survives (the class cache) is never scanned again: a collection costs one batch
+
     try:
-        batch: set = set()
-        for i, key in enumerate(keys):
-            batch.update(read(key))  # the same triple is often in many graphs: a set before rdflib sees it
-            if len(batch) > _BATCH_TRIPLES or i == len(keys) - 1:
-                report = check(batch)
-                conforms = conforms and report.conforms
-                violations.extend(report.violations)
+        batch: set = set()  # the same triple is often in many graphs: a set before rdflib sees it
+        for key in keys:
+            last = None
+            for triple in read(key):
+                if len(batch) > _BATCH_TRIPLES and triple.subject != last:  # a big graph: cut between nodes
+                    flush(batch)
+                    batch = set()
+                batch.add(triple)
+                last = triple.subject
+            if len(batch) > _BATCH_TRIPLES:
+                flush(batch)
                 batch = set()
-                gc.collect()  # once per batch, instead of collections that rescan every live object as memory grows
-                gc.freeze()  # what survives (the class cache) is never scanned again: a collection costs one batch
+        if batch:
+            flush(batch)
     finally:  # an error must not leave this process without a garbage collector
         gc.enable()
     return ValidationReport(conforms, violations)

@@ -36,7 +36,7 @@ def main(point: str, corpus: str, store: str, out: str, cache: str) -> None:
                 path.rename(path.parent / f".{path.name}.old-{os.getpid()}")
             die()
 
-        kg.store._swap_in = swap_in
+        kg.store.swap_in = swap_in
     elif point == "export":
         real_write = kg.build.write_atomic
 

@@ -9,10 +9,19 @@ import kg.convert
 import kg.validation
 from kg.convert import to_ox
 from kg.resources import ONTOLOGY_FILE
-from kg.store import write_store
+from kg.store import ONTOLOGY_GRAPH
 from kg.validation import validate_graph, validate_store
 
 SHAPES = Path(__file__).parents[1] / "shapes"
+
+
+def write_store(path: Path, *, graphs: dict[str, list], ontology_files: list[Path]) -> None:
+    store = ox.Store(str(path))
+    store.extend(ox.Quad(*t, ox.NamedNode(g)) for g, triples in graphs.items() for t in triples)
+    for file in ontology_files:
+        store.bulk_load(path=str(file), format=ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
+    store.flush()
+    del store
 
 
 def _triples(turtle: str) -> list[ox.Triple]:
