@@ -9,6 +9,7 @@ named graphs whose triples changed are validated (against the whole graph), and 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import time
 from collections import Counter
@@ -27,6 +28,7 @@ from .validation import ValidationReport
 
 _MANIFEST = "build.json"
 _OUTPUTS = ("kg.ttl", "facts.json")
+_LOAD_CHUNK = 100_000  # quads per bulk-load call: 190 MB peak for 2M quads, against 1.4 GB for one call
 _KG_DIR = Path(__file__).parent
 
 
@@ -243,7 +245,9 @@ def _load(store, facts) -> None:
             name = graphs.get(graph) or graphs.setdefault(graph, ox.NamedNode(graph))
             yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), name)
 
-    store.bulk_extend(quads())
+    stream = quads()
+    while chunk := list(itertools.islice(stream, _LOAD_CHUNK)):
+        store.bulk_extend(chunk)  # one call per chunk: given the whole stream, the loader buffered 1.4 GB per 2M
     for path in vocab_files():
         store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(SHARED_GRAPH))
     names = store.query(f"""SELECT DISTINCT ?s ?name WHERE {{ GRAPH ?g {{ ?s <{RDFS_NS}label>|<{SKOS_NS}altLabel> ?name }}
