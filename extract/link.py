@@ -215,26 +215,45 @@ def link_recommendations(raw: list[RecommendationRecord], linker: Linker,
                          policies: list[PolicyRecord]) -> list[RecommendationRecord]:
     canonical = {policy_key(n): p.name for p in policies for n in (p.name, *p.aliases)}
     out = []
+    # per (author, document): the suggestions kept so far and, per content word, which of them use it
+    groups: dict[tuple, tuple[list, dict[str, list[int]]]] = {}
     for rec in raw:
         by = linker.org(rec.by) if rec.by else None  # an author the text does not name is left out, not guessed
         places = [n for n in dict.fromkeys(linker.place(p) for p in rec.places) if n]
         named = [n for n in dict.fromkeys(canonical.get(policy_key(p)) for p in rec.policies) if n]
-        same = next((r for r in out if r.by == by and r.evidence and _document(r) == _document(rec)
-                     and _overlap(r.text, rec.text) >= _SAME_SUGGESTION), None)
+        words = _content_words(rec.text)
+        kept, index = groups.setdefault((by, _document(rec)), ([], {}))
+        same = None
+        if rec.evidence:
+            # candidates share a word that few suggestions use: a word in every suggestion of a long list
+            # ("government") would make each new one a comparison with all before it
+            shared = {i for w in words for i in index.get(w, ()) if len(index[w]) <= _COMMON_WORD}
+            same = next((kept[i][0] for i in sorted(shared) if _dice(kept[i][1], words) >= _SAME_SUGGESTION), None)
         if same is not None:  # a report states a suggestion twice: in a summary list and as a headed paragraph
             same.evidence = unique_evidence(same.evidence + rec.evidence)
             same.policies = list(dict.fromkeys(same.policies + named))
             same.places = list(dict.fromkeys(same.places + places))
             continue
-        out.append(RecommendationRecord(rec.text, by, linker.place(rec.addressed_to), named, places,
-                                        unique_evidence(rec.evidence)))
+        linked = RecommendationRecord(rec.text, by, linker.place(rec.addressed_to), named, places,
+                                      unique_evidence(rec.evidence))
+        out.append(linked)
+        if rec.evidence:
+            kept.append((linked, words))
+            for w in words:
+                index.setdefault(w, []).append(len(kept) - 1)
     return out
 
 
 _SAME_SUGGESTION = 0.6  # Dice overlap of content words
+_COMMON_WORD = 50  # suggestions of one author and document using a word, past which it proposes no candidate
 _FUNCTION_WORDS = frozenset("the and for with from that this into their its our are will can should".split())
 
 
-def _overlap(a: str, b: str) -> float:
-    x, y = ({w for w in re.findall(r"[a-z][a-z-]{2,}", t.casefold()) if w not in _FUNCTION_WORDS} for t in (a, b))
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[a-z][a-z-]{2,}", text.casefold()) if w not in _FUNCTION_WORDS)
+
+
+def _dice(x: frozenset[str], y: frozenset[str]) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+

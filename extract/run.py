@@ -5,6 +5,7 @@ import copy
 import dataclasses
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -302,9 +303,21 @@ def combine(files: list[FileFacts], reference: Reference) -> FactSet:
                                sites=_sites_run_by_others(raw.facilities, linker))
     linker = Linker(orgs, places, reference)
     policies = link_policies(raw.policies, linker)
-    for rec in raw.recommendations:
-        rec.policies = [name for doc_id, a, b, name in policy_spans
-                        if any(ev.document == doc_id and ev.start <= a and b <= ev.end for ev in rec.evidence)]
+    spans_in: dict[str, list[tuple[int, int, int]]] = {}  # document -> (start, end, index) of its policy names
+    for i, (doc_id, a, b, _) in enumerate(policy_spans):
+        spans_in.setdefault(doc_id, []).append((a, b, i))
+    for spans in spans_in.values():
+        spans.sort()
+    for rec in raw.recommendations:  # the policies named inside its sentences, in the order they were read
+        inside = set()
+        for ev in rec.evidence:
+            spans = spans_in.get(ev.document, [])
+            for a, b, i in spans[bisect_left(spans, (ev.start,)):]:
+                if a > ev.end:
+                    break
+                if b <= ev.end:
+                    inside.add(i)
+        rec.policies = [policy_spans[i][3] for i in sorted(inside)]
     return FactSet(
         documents=[d for f in files for d in f.documents], organizations=orgs, places=places, people=people,
         facilities=link_facilities(raw.facilities, linker),
