@@ -133,3 +133,19 @@ def test_a_suggestion_stated_twice_in_a_report_is_one_recommendation(reference):
     assert [(r.text, len(r.evidence)) for r in recs] == [
         ("Identify unique scenarios and improve the overall design to stand out;", 2), ("Train more port workers.", 1),
         ("Identify unique scenarios and improve the overall design.", 1)]  # another report's is its own
+
+
+def test_a_suggestion_stated_twice_among_many_that_share_words_is_still_one(reference):
+    """Among 80 suggestions that all say "government" and "fund", the two statements of one are merged:
+    a word every suggestion uses proposes no candidate, the words they share with nothing else do."""
+    linker = Linker([], [], reference)
+    codes = [a + b for a in "bcdfghjklm" for b in "aeiou"] + [a + b + "x" for a in "npqrst" for b in "aeiou"]
+    raw = [RecommendationRecord(f"The government should fund {c}parks, {c}trails, {c}ponds and {c}roads", None,
+                                evidence=[Evidence("r", "s", i * 100, i * 100 + 50)]) for i, c in enumerate(codes[:80])]
+    raw.append(RecommendationRecord("The government should simplify customs rules for dried kelp importers",
+                                    None, evidence=[Evidence("r", "s", 9000, 9050)]))
+    raw.append(RecommendationRecord("Simplify customs rules for dried kelp importers", None,
+                                    evidence=[Evidence("r", "s", 9100, 9140)]))
+    linked = link_recommendations(raw, linker, [])
+    assert len(linked) == 81
+    assert [len(r.evidence) for r in linked if "kelp" in r.text] == [2]
