@@ -262,16 +262,29 @@ def _load(store, facts) -> None:
     store.flush()
 
 
+@dataclass
+class _Tally:
+    """What a pass over the union of the data graphs saw: its triples, and the objects of ``rdf:type``."""
+
+    triples: int = 0
+    types: list[str] = field(default_factory=list)
+
+    def counted(self, store):
+        from .export import union_triples
+
+        for t in union_triples(store):
+            self.triples += 1
+            if t.predicate.value == RDF_NS + "type":
+                self.types.append(t.object.value)
+            yield t
+
+
 def _count(store) -> tuple[int, dict[str, int]]:
     """Distinct triples of the data graphs, and instances per class."""
-    from .export import union_triples
-
-    triples, types = 0, []
-    for t in union_triples(store):
-        triples += 1
-        if t.predicate.value == RDF_NS + "type":
-            types.append(t.object.value)
-    return triples, class_counts(types)
+    tally = _Tally()
+    for _ in tally.counted(store):
+        pass
+    return tally.triples, class_counts(tally.types)
 
 
 def _write_outputs(store, facts, out_dir: Path) -> tuple[int, dict[str, int]]:
@@ -283,21 +296,12 @@ def _write_outputs(store, facts, out_dir: Path) -> tuple[int, dict[str, int]]:
 
     from extract.records import write_factset_json
 
-    from .export import union_triples
     from .prefixes import PREFIXES
 
-    triples, types = 0, []
-
-    def counted():
-        nonlocal triples
-        for t in union_triples(store):
-            triples += 1
-            if t.predicate.value == RDF_NS + "type":
-                types.append(t.object.value)
-            yield t
+    tally = _Tally()
 
     def turtle(handle) -> None:
-        ox.serialize(counted(), handle, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        ox.serialize(tally.counted(store), handle, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
 
     def facts_json(handle) -> None:
         text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
@@ -307,4 +311,4 @@ def _write_outputs(store, facts, out_dir: Path) -> tuple[int, dict[str, int]]:
 
     write_atomic(out_dir / "kg.ttl", turtle)
     write_atomic(out_dir / "facts.json", facts_json)
-    return triples, class_counts(types)
+    return tally.triples, class_counts(tally.types)
