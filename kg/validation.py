@@ -173,8 +173,10 @@ def validate_store(path, *, jobs: int = 1, graphs: list[str] | None = None) -> V
     del store
     if not graphs:
         return ValidationReport(True, [])
-    jobs = max(1, min(jobs, len(graphs)))
-    shares = [(str(path), graphs[i::jobs], i, jobs) for i in range(jobs)]
+    # many graphs are shared out whole; a few (one big document) node by node, or one process would do it all
+    by_node = len(graphs) < 4 * jobs
+    jobs = max(1, jobs if by_node else min(jobs, len(graphs)))
+    shares = [(str(path), graphs if by_node else graphs[i::jobs], i, jobs, by_node) for i in range(jobs)]
     if jobs == 1:
         parts = [_validate_share(*shares[0])]
     else:
@@ -194,13 +196,16 @@ def validate_store(path, *, jobs: int = 1, graphs: list[str] | None = None) -> V
     return ValidationReport(conforms=not any(v.severity == "Violation" for v in violations), violations=violations)
 
 
-def _validate_share(path: str, graphs: list[str], part: int, parts: int) -> tuple[ValidationReport, set[str]]:
-    """One process's work: its share of the ``sh:maxCount`` union checks, then its share of the graphs."""
+def _validate_share(path: str, graphs: list[str], part: int, parts: int,
+                    by_node: bool = False) -> tuple[ValidationReport, set[str]]:
+    """One process's work: its share of the ``sh:maxCount`` union checks, then its share of the graphs
+    (``by_node``: of the nodes of ``graphs``)."""
     from .store import open_store
 
     shapes = load_shapes()
     over = _over_max_count(open_store(Path(path)), shapes, part=part, parts=parts)
-    return _validate_batches(path, "graphs", graphs, shapes=shapes), over
+    share = (part, parts) if by_node else (0, 1)
+    return _validate_batches(path, "graphs", graphs, shapes=shapes, share=share), over
 
 
 def _over_max_count(store, shapes, *, part: int = 0, parts: int = 1) -> set[str]:
@@ -233,10 +238,13 @@ def _term_key(term) -> str:
     return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
 
 
-def _validate_batches(path: str, mode: str, keys: list[str], *, shapes=None) -> ValidationReport:
+def _validate_batches(path: str, mode: str, keys: list[str], *, shapes=None,
+                      share: tuple[int, int] = (0, 1)) -> ValidationReport:
     """Validate ``keys`` in batches of about ``_BATCH_TRIPLES``: graph IRIs (mode ``graphs``: their
-    triples) or subjects (mode ``subjects``: everything every data graph says about them)."""
+    triples) or subjects (mode ``subjects``: everything every data graph says about them).  With
+    ``share`` = (part, parts), only the nodes whose hash falls in that part."""
     import gc
+    import zlib
 
     import pyoxigraph as ox
     from rdflib import Graph
@@ -304,14 +312,19 @@ def _validate_batches(path: str, mode: str, keys: list[str], *, shapes=None) -> 
 
     try:
         batch: set = set()  # the same triple is often in many graphs: a set before rdflib sees it
+        part, parts = share
         for key in keys:
-            last = None
+            last, mine = None, True
             for triple in read(key):
-                if len(batch) > _BATCH_TRIPLES and triple.subject != last:  # a big graph: cut between nodes
-                    flush(batch)
-                    batch = set()
-                batch.add(triple)
-                last = triple.subject
+                if triple.subject != last:
+                    if parts > 1:
+                        mine = zlib.crc32(str(triple.subject).encode()) % parts == part
+                    if len(batch) > _BATCH_TRIPLES:  # a big graph: cut between nodes
+                        flush(batch)
+                        batch = set()
+                    last = triple.subject
+                if mine:
+                    batch.add(triple)
             if len(batch) > _BATCH_TRIPLES:
                 flush(batch)
                 batch = set()
