@@ -32,7 +32,7 @@ def _model_version() -> str:
 def extractor_version(reference_dir: Path) -> str:
     """Digest of everything that decides what the extractor produces."""
     digest = hashlib.sha256(_model_version().encode())
-    for path in sorted(_SOURCE_DIR.glob("*.py")) + sorted(reference_dir.glob("*")):
+    for path in sorted(_SOURCE_DIR.rglob("*.py")) + sorted(reference_dir.glob("*")):
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]

@@ -10,7 +10,7 @@ Hierarchy::
     ├── DocumentTooLarge         a file is larger than the per-document limit (checked before reading it)
     ├── NoDocuments              the given paths contain no supported documents
     ├── ModelUnavailable         no English spaCy model is installed
-    └── WorkerFailed             a parsing worker process died or raised
+    └── WorkerFailed             an extraction worker process died or raised
 
 Each message says what failed and what to do about it.
 """
@@ -67,4 +67,4 @@ class ModelUnavailable(ExtractError):
 class WorkerFailed(ExtractError):
     def __init__(self, exit_code: int | None, detail: str = "") -> None:
         what = detail or (f"exit code {exit_code}" if exit_code is not None else "it stopped")
-        super().__init__(f"a parsing worker process failed ({what}); rerun with --jobs 1 to see the cause")
+        super().__init__(f"an extraction worker process failed ({what}); rerun with --jobs 1 to see the cause")

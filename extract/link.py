@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from .acronyms import definitions
 from .policies import policy_key
 from .records import (
+    Claim,
     FacilityRecord,
     OrganizationRecord,
     PartnershipRecord,
@@ -257,3 +258,35 @@ def _dice(x: frozenset[str], y: frozenset[str]) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
+
+
+_ONE_VALUE = frozenset({"headquarters", "founded"})  # a firm has one head office and one founding year
+
+
+def link_claims(raw: list[tuple[str, Claim]], orgs: list[OrganizationRecord], linker: Linker) -> None:
+    """Give each organisation of ``orgs`` the claims made of it by name.
+
+    A claim whose firm or headquarters place does not resolve is dropped.  Of several headquarters or
+    founding years the one stated by most sentences is kept (the first read on a tie); every sector is kept.
+    """
+    merged: dict[tuple[str, str, str], Claim] = {}
+    for firm, claim in raw:
+        org = linker.org(firm)
+        value = linker.place(claim.value) if claim.property == "headquarters" else claim.value
+        if org is None or value is None:
+            continue
+        key = (org, claim.property, value)
+        if key in merged:
+            merged[key].evidence = unique_evidence(merged[key].evidence + claim.evidence)
+        else:
+            merged[key] = Claim(claim.property, value, list(claim.evidence))
+    grouped: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for (org, prop, _), claim in merged.items():
+        grouped[(org, prop)].append(claim)
+    by_name = {org.name: org for org in orgs}
+    for (org, prop), claims in grouped.items():
+        if prop in _ONE_VALUE:
+            claims = [max(claims, key=lambda c: len(c.evidence))]
+        by_name[org].claims.extend(claims)
+    for org in orgs:
+        org.claims.sort(key=lambda c: (c.property, c.value))

@@ -1,4 +1,4 @@
-"""Parsing in worker processes that never outlive the build.
+"""Work in forked worker processes that never outlive the build.
 
 spaCy's own ``nlp.pipe(n_process=...)`` leaves its workers running when the
 parent is killed (they kept the store locked), prints their tracebacks on
@@ -7,9 +7,11 @@ Ctrl-C and can hang when only the parent is interrupted.  Here each worker:
 * asks the kernel to kill it when the parent dies (``PR_SET_PDEATHSIG``), and
   exits at once if the parent is already gone;
 * ignores SIGINT, so Ctrl-C is the parent's alone to handle, once;
-* receives batches of texts and sends each parsed batch back as ``Doc`` bytes.
+* inherits the function to run and everything it reads (the loaded model, the
+  loaded files) by ``fork``, receives only item numbers and sends back each
+  result pickled.
 
-The parent keeps a bounded number of batches in flight, yields Docs in input
+The parent keeps a bounded number of items in flight, yields results in input
 order and, however it leaves (end, error, KeyboardInterrupt), stops and reaps
 every worker.
 """
@@ -21,12 +23,12 @@ import os
 import queue
 import signal
 import threading
-from collections.abc import Iterable, Iterator
-from itertools import islice
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from .errors import WorkerFailed
 
-__all__ = ["die_with_parent", "parse_in_workers", "quiet_worker"]
+__all__ = ["die_with_parent", "map_in_workers", "quiet_worker"]
 
 _PR_SET_PDEATHSIG = 1
 _POLL_S = 0.5
@@ -51,72 +53,71 @@ def quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _work(nlp, tasks, results) -> None:
+def _work(fn: Callable[[Any], Any], tasks, results) -> None:
     quiet_worker()
     while (task := tasks.get()) is not None:
-        index, texts = task
+        index, item = task
         try:
-            results.put((index, [doc.to_bytes() for doc in nlp.pipe(texts)], None))
+            results.put((index, fn(item), None))
         except Exception as error:  # noqa: BLE001 - reported to the parent, which fails the build
             results.put((index, None, f"{type(error).__name__}: {error}"))
 
 
-def parse_in_workers(nlp, texts: Iterable[str], *, n_process: int, batch_size: int) -> Iterator:
-    """``nlp.pipe(texts)`` in ``n_process`` forked workers (see module docstring); Docs in input order."""
-    from spacy.tokens import Doc
+def map_in_workers(fn: Callable[[Any], Any], items: Iterable, *, n_process: int) -> Iterator:
+    """``map(fn, items)`` in ``n_process`` forked workers (see module docstring), results in input order.
 
-    context = multiprocessing.get_context("fork")  # the loaded model is shared, not pickled
+    ``fn`` is inherited, not pickled; each item and each result is pickled."""
+    context = multiprocessing.get_context("fork")
     in_flight = 2 * n_process + 1
     tasks, results = context.Queue(), context.Queue()
-    slots = threading.Semaphore(in_flight)  # batches sent and not yet consumed: bounds memory
+    slots = threading.Semaphore(in_flight)  # items sent and not yet consumed: bounds memory
     stop = threading.Event()
-    batches_sent: list[int] = []  # set by the feeder once every batch is sent
-    failures: list[BaseException] = []  # set by the feeder if reading the texts fails
-    workers = [context.Process(target=_work, args=(nlp, tasks, results), daemon=True) for _ in range(n_process)]
+    items_sent: list[int] = []  # set by the feeder once every item is sent
+    failures: list[BaseException] = []  # set by the feeder if reading the items fails
+    workers = [context.Process(target=_work, args=(fn, tasks, results), daemon=True) for _ in range(n_process)]
     for worker in workers:
         worker.start()
 
     def feed() -> None:
         sent = 0
         try:
-            for batch in iter(lambda: list(islice(iterator, batch_size)), []):
+            for item in iterator:
                 while not slots.acquire(timeout=_POLL_S):
                     if stop.is_set():
                         return
                 if stop.is_set():
                     return
-                tasks.put((sent, batch))
+                tasks.put((sent, item))
                 sent += 1
-        except BaseException as error:  # the texts' generator failed: the parent raises it
+        except BaseException as error:  # the items' generator failed: the parent raises it
             failures.append(error)
             return
-        batches_sent.append(sent)
+        items_sent.append(sent)
         for _ in workers:
             tasks.put(None)
 
-    iterator = iter(texts)
-    feeder = threading.Thread(target=feed, name="kg-parse-feeder", daemon=True)
+    iterator = iter(items)
+    feeder = threading.Thread(target=feed, name="kg-worker-feeder", daemon=True)
     feeder.start()
-    waiting: dict[int, list[bytes]] = {}
+    waiting: dict[int, Any] = {}
     following = 0
     try:
-        while not batches_sent or following < batches_sent[0]:
+        while not items_sent or following < items_sent[0]:
             while following not in waiting:
                 try:
-                    index, docs, error = results.get(timeout=_POLL_S)
+                    index, result, error = results.get(timeout=_POLL_S)
                 except queue.Empty:
                     if failures:
                         raise failures[0]
-                    if batches_sent and following >= batches_sent[0]:
+                    if items_sent and following >= items_sent[0]:
                         return
                     if not any(w.is_alive() for w in workers) or any(w.exitcode not in (None, 0) for w in workers):
                         raise WorkerFailed(next((w.exitcode for w in workers if w.exitcode), None)) from None
                     continue
                 if error is not None:
                     raise WorkerFailed(None, error)
-                waiting[index] = docs
-            for data in waiting.pop(following):
-                yield Doc(nlp.vocab).from_bytes(data)
+                waiting[index] = result
+            yield waiting.pop(following)
             following += 1
             slots.release()
     finally:

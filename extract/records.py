@@ -12,7 +12,7 @@ import textwrap
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, TextIO
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass
@@ -40,11 +40,21 @@ class DocumentRecord:
 
 
 @dataclass
+class Claim:
+    """One stated attribute of an organisation, with the sentences that state it."""
+
+    property: str  # headquarters (a PlaceRecord name) | founded (a year) | sector (a sector notation)
+    value: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
 class OrganizationRecord:
     name: str
     kind: str = "Organization"  # Company | GovernmentBody | ResearchOrganization | FinancialInstitution | Organization
     aliases: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)  # at most one headquarters and one founding year
 
 
 @dataclass
@@ -141,6 +151,8 @@ def _load(cls: type, raw: dict[str, Any]) -> Any:
     data = {k: v for k, v in raw.items() if k in known}
     if "evidence" in data:
         data["evidence"] = _evidence_list(data["evidence"])
+    if "claims" in data:
+        data["claims"] = [_load(Claim, c) for c in data["claims"]]
     return cls(**data)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .mentions import Mention, org_kind
+from .names import Mention, org_kind
 from .reference import Reference
 
 _MIN_SEEN = 2

@@ -34,6 +34,7 @@ class Reference:
     legal_forms: frozenset[str] = frozenset()
     type_words: dict[str, str] = field(default_factory=dict)  # word -> organisation kind
     terms: frozenset[str] = frozenset()  # abbreviations that name a technology or measure, never an organisation
+    sector_words: dict[str, str] = field(default_factory=dict)  # lower-case word or phrase -> sector notation
     _place_alias: dict[str, str] = field(default_factory=dict)
     _org_alias: dict[str, str] = field(default_factory=dict)
 
@@ -65,8 +66,19 @@ def _split(value: str | None) -> tuple[str, ...]:
     return tuple(a.strip() for a in (value or "").split(";") if a.strip())
 
 
+def _pairs(path: Path) -> dict[str, str]:
+    """The first two columns of a headerless TSV file whose comment lines start with '#'."""
+    pairs: dict[str, str] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                word, meaning = line.rstrip("\n").split("\t")[:2]
+                pairs[word] = meaning
+    return pairs
+
+
 def load_reference(directory: Path) -> Reference:
-    """Read ``places.tsv``, ``organizations.tsv`` and ``org-words.tsv`` from ``directory``."""
+    """Read ``places.tsv``, ``organizations.tsv``, ``org-words.tsv`` and ``sector-words.tsv`` from ``directory``."""
     ref = Reference()
     for row in _rows(directory / "places.tsv"):
         place = RefPlace(row["name"], row["kind"], row["part_of"] or None, _split(row["aliases"]))
@@ -80,12 +92,8 @@ def load_reference(directory: Path) -> Reference:
         for alias in org.aliases:
             # acronyms match case-sensitively ("SAFE" is a body, "safe" is not)
             ref._org_alias[alias if alias.isupper() else alias.casefold()] = org.name
-    words: dict[str, str] = {}
-    with (directory / "org-words.tsv").open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip() and not line.startswith("#"):
-                word, meaning = line.rstrip("\n").split("\t")[:2]
-                words[word] = meaning
+    words = _pairs(directory / "org-words.tsv")
+    ref.sector_words = _pairs(directory / "sector-words.tsv")
     ref.legal_forms = frozenset(w for w, m in words.items() if m == "legal_form")
     ref.terms = frozenset(w for w, m in words.items() if m == "not_organization")
     ref.type_words = {w: m for w, m in words.items() if m not in ("legal_form", "not_organization")}

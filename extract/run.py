@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
@@ -12,19 +11,30 @@ from pathlib import Path
 
 from .cache import ExtractionCache
 from .errors import ExtractError
-from .limits import MAX_FILE_BYTES
 from .facilities import find_facilities
 from .ids import slugify
+from .limits import MAX_FILE_BYTES
+from .link import (
+    Linker,
+    link_claims,
+    link_facilities,
+    link_partnerships,
+    link_policies,
+    link_projects,
+    link_recommendations,
+    prune_organizations,
+)
 from .loader import Block, LoadedDocument, find_documents, load_document
-from .link import Linker, prune_organizations, link_facilities, link_partnerships, link_policies, link_projects, link_recommendations
-from .mentions import byline_person, doc_mentions
+from .mentions import doc_mentions
 from .partnerships import find_partnerships, headline_partnership
-from .processes import parse_in_workers
+from .people import byline_person
 from .policies import find_policies, policies_named_again, policy_key
+from .processes import map_in_workers
+from .profiles import ProfileFinder
 from .projects import find_projects
 from .recommendations import BlockView, find_recommendations
+from .records import Claim, DocumentRecord, Evidence, FactSet, RecommendationRecord
 from .recurring import recurring_organizations
-from .records import DocumentRecord, Evidence, FactSet, RecommendationRecord
 from .reference import Reference, load_reference
 from .resolve import Located, resolve
 from .sections import Section, split_sections
@@ -100,6 +110,7 @@ class FileFacts:
     raw: FactSet  # relation records as extracted, before linking to resolved names
     policy_spans: list[tuple[str, int, int, str]]  # (doc id, file start, end, policy name)
     words: set[str]  # lower-case words, to tell common words from names
+    claims: list[tuple[str, Claim]] = field(default_factory=list)  # (firm as written, what a sentence says of it)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -117,8 +128,9 @@ def extract_paths(
 
     ``nlp`` defaults to :func:`extract.nlp.build_pipeline` (built only when a
     file is not in ``cache``); ``progress`` is called with (blocks done, blocks
-    total); ``n_process`` worker processes parse with spaCy; files over
-    ``max_bytes`` are refused (named explicitly) or skipped with a warning.
+    total); ``n_process`` worker processes parse and read the files' parts (this
+    process merges, resolves and links); files over ``max_bytes`` are refused
+    (named explicitly) or skipped with a warning.
     """
     reference = load_reference(reference_dir)
     loaded, warnings = load_all(paths, max_bytes=max_bytes)
@@ -134,19 +146,35 @@ def extract_paths(
 
         nlp = build_pipeline(reference)
     plans = {i: _plan(loaded[i]) for i in todo}
-    total = sum(len(section.blocks) for i in todo for _, _, section in plans[i])
-    texts = (loaded[i].text[b.start : b.end] for i in todo for _, _, section in plans[i] for b in section.blocks)
+    voices = {i: document_voice(loaded[i].text, [(b.start, b.end) for b in loaded[i].blocks if b.kind == "heading"])
+              for i in todo}
+    words = {i: set(re.findall(r"\b[a-z]{2,}\b", loaded[i].text)) for i in todo}
+    parts = [_Part(i, record, dataclasses.replace(section, blocks=chunk), _speaker(section, voices[i]))
+             for i in todo for _, record, section in plans[i] for chunk in _chunks(section.blocks)]
+    total = sum(len(part.section.blocks) for part in parts)
+    profiles = ProfileFinder(nlp.vocab, reference) if parts else None
+
+    def read(k: int) -> PartFacts:  # in a worker: everything it reads was there before the fork
+        part = parts[k]
+        doc = loaded[part.file]
+        parsed = list(nlp.pipe([doc.text[b.start:b.end] for b in part.section.blocks], batch_size=BATCH_SIZE))
+        return _part_facts(doc, part, parsed, reference, profiles, words[part.file])
+
     workers = n_process if total >= 4 * BATCH_SIZE else 1  # starting workers costs more than small inputs
-    # Parsed blocks are consumed file by file as they come, so memory holds one file's facts, not every Doc.
-    if not total:
-        parsed: Iterator = iter(())
-    elif workers > 1:
-        parsed = _counted(parse_in_workers(nlp, texts, n_process=workers, batch_size=BATCH_SIZE), total, progress)
-    else:
-        parsed = _counted(nlp.pipe(texts, batch_size=BATCH_SIZE), total, progress)
+    # Results are consumed file by file as they come, so memory holds one file's facts, not every file's.
+    read_parts = map_in_workers(read, range(len(parts)), n_process=workers) if workers > 1 else map(read, range(len(parts)))
+    done = 0
+
+    def next_part() -> PartFacts:
+        nonlocal done
+        facts = next(read_parts)
+        done += facts.blocks
+        if progress:
+            progress(done, total)
+        return facts
+
     for i in todo:
-        count = sum(len(section.blocks) for _, _, section in plans[i])
-        per_file[i] = _file_facts(loaded[i], plans[i], itertools.islice(parsed, count), reference)
+        per_file[i] = _file_facts(loaded[i], plans[i], voices[i], words[i], reference, next_part)
         if cache:
             cache.put(keys[i], per_file[i])
     if cache:
@@ -158,13 +186,6 @@ def extract_paths(
                             extracted=[loaded[i].path for i in todo])
 
 
-def _counted(docs: Iterator, total: int, progress: Callable[[int, int], None] | None) -> Iterator:
-    for done, doc in enumerate(docs, 1):
-        if progress:
-            progress(done, total)
-        yield doc
-
-
 def _plan(doc: LoadedDocument) -> list[tuple[DocumentRecord | None, DocumentRecord, Section]]:
     """The file's sections with their document records (the first carries the whole file's record, if any)."""
     records = _document_records(doc, split_sections(doc))
@@ -174,12 +195,40 @@ def _plan(doc: LoadedDocument) -> list[tuple[DocumentRecord | None, DocumentReco
     return [(whole if n == 0 else None, record, section) for n, (record, section) in enumerate(records)]
 
 
-def _file_facts(doc: LoadedDocument, plan, parsed: Iterator, reference: Reference) -> FileFacts:
-    out = FileFacts(documents=[], located=[], authors=[], raw=FactSet(), policy_spans=[],
-                    words=set(re.findall(r"\b[a-z]{2,}\b", doc.text)), warnings=list(doc.warnings))
+@dataclass
+class _Part:
+    """A part of one section of one file (:func:`_chunks`): what one worker parses and reads at a time."""
+
+    file: int  # index of the loaded file
+    record: DocumentRecord
+    section: Section  # holding only this part's blocks
+    speaker: str | None  # the organisation the section speaks as (its author, or the document's voice)
+
+
+@dataclass
+class PartFacts:
+    """What a part yields; the parent appends the parts of a file in order."""
+
+    blocks: int
+    located: list[Located] = field(default_factory=list)
+    raw: FactSet = field(default_factory=FactSet)
+    policy_spans: list[tuple[str, int, int, str]] = field(default_factory=list)
+    claims: list[tuple[str, Claim]] = field(default_factory=list)
+    said: list[tuple[str, list[Evidence]]] = field(default_factory=list)  # every sentence, for policies named again
+
+
+def _speaker(section: Section, voice) -> str | None:
+    return section.author or (voice.name if voice else None)
+
+
+def _file_facts(doc: LoadedDocument, plan, voice, words: set[str], reference: Reference,
+                next_part: Callable[[], PartFacts]) -> FileFacts:
+    """A file's facts: its document records, authors and bylines, and its parts' facts (``next_part`` gives
+    them in order)."""
+    out = FileFacts(documents=[], located=[], authors=[], raw=FactSet(), policy_spans=[], words=words,
+                    warnings=list(doc.warnings))
     raw = out.raw
-    said: list[tuple[str, list[Evidence]]] = []  # every sentence, for policies named again in short
-    voice = document_voice(doc.text, [(b.start, b.end) for b in doc.blocks if b.kind == "heading"])
+    said: list[tuple[str, list[Evidence]]] = []
     for whole, record, section in plan:
         if whole is not None:
             out.documents.append(whole)
@@ -191,15 +240,19 @@ def _file_facts(doc: LoadedDocument, plan, parsed: Iterator, reference: Referenc
             named = next((b for b in section.blocks if b.start <= voice.start < b.end), None)
             if named is not None:
                 out.authors.append((voice.name, _evidence(doc, record.id, named.start, named.end)))
-        speaker = section.author or (voice.name if voice else None)
         for first, second in zip(section.blocks, section.blocks[1:]):
             if first.kind == "paragraph" and len(doc.block_text(first).split()) <= 4:
                 person = byline_person(doc.block_text(first), doc.block_text(second), reference)
                 if person:
                     out.located.append(Located(person, _evidence(doc, record.id, first.start, second.end)))
-        for chunk in _chunks(section.blocks):
-            part = dataclasses.replace(section, blocks=chunk)
-            _section_facts(doc, record, part, [next(parsed) for _ in chunk], reference, out, said, speaker)
+        for _ in _chunks(section.blocks):
+            part = next_part()
+            out.located.extend(part.located)
+            for name, records in vars(part.raw).items():
+                getattr(raw, name).extend(records)
+            out.policy_spans.extend(part.policy_spans)
+            out.claims.extend(part.claims)
+            said.extend(part.said)
     raw.policies.extend(policies_named_again(raw.policies, said))
     if not out.located and not any(vars(raw).values()):
         out.warnings.append(f"{doc.path}: no organizations, people, places or facts found; "
@@ -224,17 +277,18 @@ def _chunks(blocks: tuple[Block, ...]) -> Iterator[tuple[Block, ...]]:
         yield blocks[start:]
 
 
-def _section_facts(doc: LoadedDocument, record: DocumentRecord, section: Section, docs: list, reference: Reference,
-                   out: FileFacts, said: list[tuple[str, list[Evidence]]], speaker: str | None) -> None:
-    """Add the facts of ``section``'s blocks (parsed as ``docs``) to ``out``; its sentences to ``said``.
-
-    ``speaker`` is the organisation the section speaks as (its author, or the document's voice), if any."""
+def _part_facts(doc: LoadedDocument, part: _Part, docs: list, reference: Reference, profiles: ProfileFinder,
+                words: set[str]) -> PartFacts:
+    """The facts of ``part``'s blocks, parsed as ``docs``; ``words`` are the file's lower-case words."""
+    record, section, speaker = part.record, part.section, part.speaker
+    out = PartFacts(blocks=len(section.blocks))
+    said = out.said
     raw = out.raw
     views = []
     kinds = [block.kind for block in section.blocks]
     found = table_organizations(kinds, docs, [doc_mentions(d, reference, heading=k == "heading")
                                               for d, k in zip(docs, kinds)], reference)
-    found = recurring_organizations(kinds, docs, found, reference, author=section.author, lower_words=out.words)
+    found = recurring_organizations(kinds, docs, found, reference, author=section.author, lower_words=words)
     for block, parsed_doc, mentions in zip(section.blocks, docs, found):
         views.append(BlockView(block.kind, block.level, parsed_doc.text, parsed_doc))
         for m in mentions:
@@ -249,7 +303,12 @@ def _section_facts(doc: LoadedDocument, record: DocumentRecord, section: Section
             raw.partnerships.append(headline)
         if block.kind == "heading":
             continue  # headings name topics; facts are stated in sentences
-        for sent in sentences(parsed_doc, mentions, speaker):
+        said_here = sentences(parsed_doc, mentions, speaker)
+        if block.kind != "row":
+            for claim in profiles.claims(parsed_doc, said_here):
+                ev = _evidence(doc, record.id, block.start + claim.sentence.start, block.start + claim.sentence.end)
+                out.claims.append((claim.firm, Claim(claim.property, claim.value, [ev])))
+        for sent in said_here:
             ev = [_evidence(doc, record.id, block.start + sent.start, block.start + sent.end)]
             if block.kind != "row":
                 said.append((sent.text, ev))
@@ -270,6 +329,7 @@ def _section_facts(doc: LoadedDocument, record: DocumentRecord, section: Section
                 a, b = doc.clean.to_original(block.start + found.start, block.start + found.end)
                 out.policy_spans.append((record.id, a, b, found.record.name))
     raw.recommendations.extend(_recommendations(doc, record, section, views, reference, speaker))
+    return out
 
 
 def _sites_run_by_others(facilities: list, linker: Linker) -> frozenset[str]:
@@ -302,6 +362,7 @@ def combine(files: list[FileFacts], reference: Reference) -> FactSet:
                                parties=frozenset(linker.org(p) or p for rec in raw.partnerships for p in rec.parties),
                                sites=_sites_run_by_others(raw.facilities, linker))
     linker = Linker(orgs, places, reference)
+    link_claims([c for f in files for c in f.claims], orgs, linker)
     policies = link_policies(raw.policies, linker)
     spans_in: dict[str, list[tuple[int, int, int]]] = {}  # document -> (start, end, index) of its policy names
     for i, (doc_id, a, b, _) in enumerate(policy_spans):

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .mentions import Mention
+from .names import Mention
 
 _SELF = frozenset({"we", "our", "us", "ours"})
 _COMPANY_WORDS = re.compile(r"\bthe (?:company|group|firm)\b", re.I)

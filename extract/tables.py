@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .mentions import Mention, clean_name, not_an_organization, org_kind
+from .names import Mention, clean_name, not_an_organization, org_kind
 from .reference import Reference
 
 _MIN_ORG_ROWS = 2  # rows with a recognised organisation in a column before the column counts

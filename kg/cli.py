@@ -91,7 +91,7 @@ def build_cli(
     replace: Annotated[bool, typer.Option("--replace", help="Remove from the store the documents whose files are not among PATHS (refused without it).")] = False,
     cache: Annotated[Optional[Path], typer.Option("--cache", help="Directory for per-file extractions and the build manifest (default: the store's name + '-cache').")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-extract every file and ignore the last build.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes parsing with spaCy.")] = 2,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes parsing and extracting (spaCy and the finders).")] = 2,
     max_file_mb: Annotated[float, typer.Option("--max-file-mb", min=0.001, help="Refuse documents larger than this (skipped with a warning inside a directory).")] = MAX_FILE_BYTES / 1e6,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only warnings and errors.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also print the files parsed and the time of each stage.")] = False,

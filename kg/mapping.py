@@ -64,6 +64,14 @@ def _year(node: URIRef, year: str | None) -> list[Triple]:
     return [(node, KG.year, Literal(year, datatype=XSD.gYear))] if year else []
 
 
+def _claim(node: URIRef, prop: str, value: str) -> Triple:
+    if prop == "headquarters":
+        return node, KG.headquarteredIn, entity_iri("place", value)
+    if prop == "founded":
+        return node, KG.foundedIn, Literal(value, datatype=XSD.gYear)
+    return node, KG.inSector, concept("sector", value)
+
+
 def _entity(node: URIRef, cls: URIRef, label: str) -> list[Triple]:
     """Type and label a node; the first two triples of every entity."""
     return [(node, RDF.type, cls), (node, RDFS.label, Literal(label))]
@@ -108,6 +116,8 @@ def facts_to_quads(facts: FactSet, *, topics: TopicIndex | None = None) -> Itera
                       (node, RDFS.label, Literal(org.name))]
         statements += [(node, SKOS.altLabel, Literal(alias)) for alias in org.aliases]
         yield from _node(node, statements, org.evidence)
+        for claim in org.claims:  # in the graphs of the documents that state it, not of every mention
+            yield from _node(node, [_claim(node, claim.property, claim.value)], claim.evidence)
 
     for place in facts.places:
         node = entity_iri("place", place.name)

@@ -58,47 +58,20 @@ def _short(term) -> str | None:
     return None if term is None else curie(str(term)) or str(term)
 
 
-def _index_constraint_parameters() -> None:
-    """Give pySHACL its constraint parameters as a set.
-
-    pySHACL tests every predicate of a shape against a list of ~40 parameters,
-    once per focus node and property shape; that membership test alone was a
-    third of validation time at 1M triples.  It caches the list in
-    ``pyshacl.shape.CONSTRAINT_PARAMS`` on first use; seeding that cache with a
-    frozenset changes nothing else (it is only copied when SHACL-JS or
-    SHACL-AF is enabled, which we never do).
-    """
-    import pyshacl.shape
-    from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
-
-    if not isinstance(getattr(pyshacl.shape, "CONSTRAINT_PARAMS", (None,))[0], frozenset):
-        pyshacl.shape.CONSTRAINT_PARAMS = (frozenset(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)
-
-
 def validate_graph(data, *, shapes=None, ontology=None, focus_nodes=None, inplace: bool = False) -> ValidationReport:
     """Validate the rdflib graph ``data`` against the shapes; every result comes with its focus node's label and sentence.
 
     ``focus_nodes`` limits validation to those nodes (their neighbours are still read from ``data``);
     ``inplace`` lets pySHACL add the ontology to ``data`` instead of copying it first.
     """
-    from pyshacl import Validator
     from pyshacl.graph_abstraction import DataGraph
     from rdflib.namespace import RDF, RDFS, SH
 
     from .namespaces import KG
+    from .pyshacl_patches import focus_validator, index_constraint_parameters
 
-    _index_constraint_parameters()
-
-    class FocusValidator(Validator):
-        """pySHACL tests focus-node membership against a list; a set keeps thousands of focus nodes linear."""
-
-        def make_executor(self):
-            executor = super().make_executor()
-            if executor.focus_nodes:
-                executor.focus_nodes = frozenset(executor.focus_nodes)
-            return executor
-
-    validator = FocusValidator(
+    index_constraint_parameters()
+    validator = focus_validator()(
         DataGraph.from_rdflib(data),
         shacl_graph=shapes if shapes is not None else load_shapes(),
         ont_graph=ontology if ontology is not None else load_ontology(),

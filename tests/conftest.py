@@ -40,6 +40,17 @@ def built(tmp_path_factory, nlp):
     return root / "store", root / "out", summary
 
 
+@pytest.fixture(scope="session")
+def corpus_built(tmp_path_factory, nlp):
+    """The store built from the shipped ``corpus/`` (what the README's first command builds)."""
+    from kg.build import build
+
+    root = tmp_path_factory.mktemp("corpus")
+    summary = build([REPO / "corpus"], store_path=root / "store", out_dir=root / "out", nlp=nlp, n_process=2)
+    assert summary.report.conforms, [v.one_line() for v in summary.report.violations]
+    return root / "store"
+
+
 @pytest.fixture
 def cli_nlp(monkeypatch, nlp):
     """Make `kg build` in CliRunner tests reuse the session pipeline instead of loading the model again."""

@@ -1,6 +1,6 @@
 """Abbreviations defined in the text, and names that are terms, regions or actions rather than organisations."""
 from extract.acronyms import definitions
-from extract.mentions import not_an_organization
+from extract.names import not_an_organization
 from extract.resolve import defined_terms
 
 

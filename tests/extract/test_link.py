@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from extract.link import (Linker, link_facilities, link_partnerships, link_policies, link_projects, link_recommendations,
                           prune_organizations)
-from extract.mentions import Mention
+from extract.names import Mention
 from extract.records import (Evidence, FacilityRecord, OrganizationRecord, PartnershipRecord, PersonRecord, PolicyRecord,
                              ProjectRecord, RecommendationRecord)
 from extract.resolve import Located, resolve

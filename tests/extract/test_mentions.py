@@ -1,7 +1,9 @@
 """Extraction of organisations, places and people on sentences written for the tests."""
 import pytest
 
-from extract.mentions import byline_person, doc_mentions, org_kind
+from extract.mentions import doc_mentions
+from extract.names import org_kind
+from extract.people import byline_person
 
 
 def _mentions(nlp, reference, text):
@@ -98,7 +100,7 @@ def test_a_head_the_recogniser_left_out_is_put_back(nlp, reference):
 
 
 def test_a_parenthesis_the_recogniser_left_open():
-    from extract.mentions import clean_name
+    from extract.names import clean_name
 
     assert clean_name("Harbor University of Technology (HUT") == "Harbor University of Technology"
     assert clean_name("Toshiba (CHINA") == "Toshiba (CHINA)"
@@ -143,7 +145,7 @@ def test_a_word_joined_by_and_alone_is_no_list(nlp, reference):
      ["Chongqing Free Trade Port Area district government"]),
 ])
 def test_governments_named_by_place_or_level(nlp, reference, text, names):
-    from extract.mentions import government_mentions
+    from extract.governments import government_mentions
 
     assert [m.name for m in government_mentions(nlp(text), reference)] == names
 
@@ -159,7 +161,7 @@ def test_a_name_followed_by_a_product_noun_is_a_product(nlp, reference):
     ("Chengdu city is large and green.", []),
 ])
 def test_a_place_that_acts_is_its_government(nlp, reference, text, acting):
-    from extract.mentions import acting_places
+    from extract.governments import acting_places
 
     assert [m.name for m in acting_places(nlp(text), reference)] == acting
 

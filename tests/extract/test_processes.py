@@ -20,9 +20,19 @@ def test_a_quiet_worker_dies_with_its_parent_and_ignores_sigint():
         assert pool.submit(_worker_state).result(timeout=60) == (signal.SIGKILL, True)
 
 
-def test_parse_in_workers_gives_the_docs_of_nlp_pipe_in_order(nlp):
-    from extract.processes import parse_in_workers
+def test_map_in_workers_gives_the_results_in_order(nlp):
+    from extract.processes import map_in_workers
 
     texts = [f"Acme opened plant number {i} in Pune." for i in range(23)]
-    parallel = [d.to_json() for d in parse_in_workers(nlp, texts, n_process=2, batch_size=4)]
-    assert parallel == [d.to_json() for d in nlp.pipe(texts)]
+    parse = lambda text: nlp(text).to_json()  # noqa: E731 - inherited by the forked workers, never pickled
+    assert list(map_in_workers(parse, texts, n_process=2)) == [nlp(t).to_json() for t in texts]
+
+
+def test_an_error_in_a_worker_fails_the_map_with_its_message():
+    import pytest
+
+    from extract.errors import WorkerFailed
+    from extract.processes import map_in_workers
+
+    with pytest.raises(WorkerFailed, match="ZeroDivisionError"):
+        list(map_in_workers(lambda n: 1 / n, [3, 2, 1, 0, 5], n_process=2))

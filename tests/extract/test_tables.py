@@ -60,7 +60,7 @@ def test_a_cell_is_no_organisation_when_the_recognised_name_is_the_lesser_part_o
 
 def _with_person(nlp, reference, rows, row, cell_text):
     """Mentions of ``rows`` with the recogniser's reading of one cell replaced by a person."""
-    from extract.mentions import Mention
+    from extract.names import Mention
 
     docs = [nlp(r) for r in rows]
     mentions = [doc_mentions(d, reference) for d in docs]

@@ -112,4 +112,6 @@ def test_build_reports_progress_up_to_the_total(tmp_path, nlp):
     calls = []
     build([TEST_CORPUS], store_path=tmp_path / "store", out_dir=tmp_path / "out", nlp=nlp,
           progress=lambda done, total: calls.append((done, total)))
-    assert calls and calls[-1][0] == calls[-1][1] and [d for d, _ in calls] == list(range(1, len(calls) + 1))
+    done = [d for d, _ in calls]  # blocks read, counted as each part of a section comes back
+    assert calls and calls[-1][0] == calls[-1][1] and len({t for _, t in calls}) == 1
+    assert done == sorted(set(done)) and done[0] > 0

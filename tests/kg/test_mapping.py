@@ -46,3 +46,32 @@ def test_mapped_graph_conforms_and_is_deterministic():
     assert validate_graph(first).conforms
     again = facts_to_graph(_facts())
     assert set(first) == set(again)
+
+
+def test_claims_map_to_headquarters_founding_year_and_sector_in_the_stating_documents_graph():
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import XSD
+
+    from ontology import ONTOLOGY_DIR
+
+    from extract.records import Claim
+    from kg.iri import document_iri
+    from kg.mapping import facts_to_quads
+
+    facts = _facts()
+    said = Evidence(document="reports", text="Acme, founded in 1990, is a chemicals group based in Chongqing.",
+                    start=0, end=9)
+    facts.organizations[0].claims = [Claim("founded", "1990", [said]), Claim("headquarters", "Chongqing", [said]),
+                                     Claim("sector", "materials", [said])]
+    g = facts_to_graph(facts)
+    acme = entity_iri("organization", "Acme Corp")
+    assert g.value(acme, KG.foundedIn) == Literal("1990", datatype=XSD.gYear)
+    assert g.value(acme, KG.headquarteredIn) == entity_iri("place", "Chongqing")
+    assert g.value(acme, KG.inSector) == URIRef("https://w3id.org/ccec-kg/vocab/sector/materials")
+    graphs = {graph for graph, (s, p, _) in facts_to_quads(facts) if p == KG.foundedIn}
+    assert graphs == {str(document_iri("reports"))}  # not the graph of every document that names Acme
+    vocab = Graph().parse(ONTOLOGY_DIR / "vocab" / "sectors.ttl")  # a build stores and exports the vocabularies
+    report = validate_graph(g + vocab)
+    assert report.conforms, [v.one_line() for v in report.violations]
+    facts.organizations[0].claims.append(Claim("founded", "1991", [said]))
+    assert not validate_graph(facts_to_graph(facts) + vocab).conforms  # one founding year, as the shapes say

@@ -1,0 +1,153 @@
+"""What the words around a name say it is: a firm ("utility Axpo"), a place ("Vinh Phuc province",
+"Suwon-based"), a programme ("SG-READY, a programme") or a term ("Industrial IoT (IIoT)")."""
+from __future__ import annotations
+
+import re
+
+from .names import Mention, clean_name, is_role_phrase, org_kind, valid_name
+from .reference import Reference
+
+# nouns after a name that make it a product's or a programme's: "the EcoStruxure framework", "the Flanders program"
+PRODUCT_NOUNS = frozenset("""platform platforms framework frameworks solution solutions software app apps system systems
+    series brand brands product products device devices suite program programme initiative report awards award""".split())
+
+# nouns that say the proper name next to them is an organisation: "energy company Vattenfall",
+# "OPPO, one of the world's largest manufacturers"
+ORG_NOUNS = frozenset("""company companies firm firms utility maker makers manufacturer manufacturers carmaker automaker
+    start-up startup supplier suppliers provider operator developer bank insurer conglomerate retailer producer
+    distributor investee affiliate subsidiary""".split())
+
+_LIST_WORDS = frozenset({",", "and", "or", "&"})
+
+# labels the recogniser gives a firm's one-word name when it cannot tell: "Zeekr" as a person, "Valeo" as a product
+_MISREAD_NAMES = frozenset({"PERSON", "GPE", "PRODUCT", "NORP", "WORK_OF_ART"})
+
+# a list after one of these names places, whatever else it holds: "in Guoyuan, Chongqing, Acme has ..."
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "of", "across", "around", "throughout"})
+
+
+def cued_organizations(doc, reference: Reference, orgs: list) -> list[Mention]:
+    """Proper names an organisation noun introduces ("utility Axpo") or describes in apposition
+    ("OPPO, one of the largest manufacturers"), and one-word names listed with organisations.
+
+    ``orgs`` are the organisation spans already found (:func:`whole_names`).
+    """
+    out: list[Mention] = []
+
+    def add(start: int, end: int) -> None:
+        span = doc[start:end]
+        name = clean_name(span.text)
+        if not valid_name(name) or reference.place(name) or name in reference.terms or is_role_phrase(name):
+            return
+        if any(e.start <= start and end <= e.end for e in orgs):
+            return  # the recogniser has it already
+        sent = span.sent
+        out.append(Mention("organization", name, org_kind(name, reference), sent.start_char, sent.end_char,
+                           start=span.start_char, end=span.end_char))
+
+    def name_at(i: int) -> int:
+        """End of the run of proper-noun tokens starting at ``i`` (``i`` when there is none)."""
+        j = i
+        while j < len(doc) and j - i < 5 and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper):
+            j += 1
+        return j
+
+    for tok in doc:
+        if tok.lower_ in ORG_NOUNS and tok.i + 1 < len(doc) and (end := name_at(tok.i + 1)) > tok.i + 1:
+            add(tok.i + 1, end)  # "energy company Vattenfall"
+        if tok.text == "," and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("a", "an", "one", "the"):
+            window = doc[tok.i + 1: tok.i + 10]
+            first = tok.i - 1
+            while first > 0 and doc[first - 1].pos_ == "PROPN" and tok.i - first < 5:
+                first -= 1
+            if doc[first].pos_ == "PROPN" and (first == 0 or doc[first - 1].is_punct or doc[first - 1].is_sent_start) \
+                    and any(t.lower_ in ORG_NOUNS for t in window):
+                add(first, tok.i)  # "OPPO, one of the world's largest manufacturers"
+
+    def is_name(tok) -> bool:
+        return tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper) or tok.ent_type_ == "ORG"
+
+    def in_list(start: int, end: int) -> bool:
+        """Is ``doc[start:end]`` one of three or more names listed with commas ("A, B and C"), one of them an
+        organisation?"""
+        items, commas, org_listed = 1, 0, False
+        if start and doc[start - 1].lower_ in _PLACE_PREPOSITIONS:
+            return False
+        for step in (-1, 1):
+            i = start - 1 if step < 0 else end
+            while 0 <= i < len(doc) and doc[i].lower_ in _LIST_WORDS:
+                k = i
+                while 0 <= k < len(doc) and doc[k].lower_ in _LIST_WORDS:
+                    k += step
+                j = k
+                while 0 <= j < len(doc) and is_name(doc[j]) and abs(j - k) < 5:
+                    j += step
+                if j == k:
+                    break  # the list ends before these separators
+                if step < 0 and 0 <= j < len(doc) and doc[j].lower_ in _PLACE_PREPOSITIONS:
+                    return False
+                commas += sum(doc[x].text == "," for x in range(min(i, k), max(i, k) + 1) if 0 <= x < len(doc))
+                items += 1
+                lo, hi = (j + 1, k + 1) if step < 0 else (k, j)
+                org_listed = org_listed or any(e.start < hi and lo < e.end for e in orgs)
+                i = j
+        return items >= 3 and commas > 0 and org_listed
+
+    for ent in doc.ents:
+        if ent.label_ in _MISREAD_NAMES and len(ent) == 1 and not reference.place(ent.text) and in_list(ent.start, ent.end):
+            add(ent.start, ent.end)  # "SONY, SMFG, and Pfizer", "FAW, BAW and Dongfeng"
+    for tok in doc[1:]:  # names the recogniser left out: "SAIC, Geely, Chery", "YeMa Auto and Nanjun Auto"
+        if not tok.ent_type_ and doc[tok.i - 1].lower_ in (",", "and", "or") \
+                and (end := name_at(tok.i)) > tok.i and not any(t.ent_type_ for t in doc[tok.i:end]) and in_list(tok.i, end):
+            add(tok.i, end)
+    return out
+
+# common nouns that follow a place's name: "Vinh Phuc province", "Lach Huyen port"
+_PLACE_NOUNS = frozenset({"province", "district", "county", "city", "town", "village", "port", "region", "state",
+                          "prefecture", "municipality", "governorate", "oblast", "harbour", "harbor"})
+
+_IN_PLACE = frozenset({"in", "near", "outside"})
+
+
+def used_as_place(doc, ent) -> bool:
+    """Is the name used as a place's: followed by a place noun ("Vinh Phuc province"), or, for a name the
+    recogniser took for a person, the object of "in" or "near" ("plants in Kulim and Bayan Lepas")?"""
+    if ent.end < len(doc) and doc[ent.end].lower_ in _PLACE_NOUNS and doc[ent.end].pos_ == "NOUN":
+        return True
+    if ent.label_ != "PERSON":
+        return False
+    node = ent.root
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in _IN_PLACE
+
+_PLAN_NOUNS = frozenset({"programme", "program", "plan", "initiative", "scheme", "strategy", "project", "law", "act",
+                         "regulation", "directive", "fund", "award", "index", "campaign"})
+
+
+def described_as_a_plan(ent) -> bool:
+    """Does an apposition call the name a programme, plan or law ("SG-READY, a government-backed programme")?"""
+    if any(child.dep_ == "appos" and child.lower_ in _PLAN_NOUNS for child in ent.root.children):
+        return True
+    doc = ent.doc  # the parser often hangs the apposition on the noun before the name
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return False
+    noun = next((t for t in doc[ent.end + 1:ent.end + 7] if t.pos_ == "NOUN" and t.dep_ == "appos"), None)
+    return noun is not None and noun.lower_ in _PLAN_NOUNS
+
+
+def followed_by_based(doc, ent) -> bool:
+    """Is the name followed by "-based" ("Suwon-based")?"""
+    following = [t.lower_ for t in doc[ent.end:ent.end + 2]]
+    return following[:1] == ["-based"] or following == ["-", "based"]
+
+
+def names_a_term(doc, ent, reference: Reference) -> bool:
+    """The long form of a term: "Cellular Vehicle-to-Everything (C-V2X)", "Industrial IoT (IIoT)"."""
+    inside = re.search(r"\(([^()]+)\)?\s*$", ent.text)
+    if inside:
+        return inside.group(1) in reference.terms
+    # the 40 characters after the entity, read from the tokens there: Doc.text would join the whole block
+    following = (doc[ent.end - 1].whitespace_ + doc[ent.end:ent.end + 40].text_with_ws)[:40]
+    after = re.match(r"[\w-]*\s*\(([^()]+)\)", following)
+    return bool(after) and after.group(1) in reference.terms

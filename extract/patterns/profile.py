@@ -1,0 +1,41 @@
+"""Dependency patterns for what a text states about an organisation itself (see ``extract/profiles.py``).
+
+Each pattern is a spaCy ``DependencyMatcher`` pattern; its first node is the word the claim hangs on.
+Verb forms are spelled out while the lemmatizer is off (issue 15 switches it back on).
+"""
+from __future__ import annotations
+
+_PARTICIPLE = {"TAG": "VBN"}
+_IN = {"LOWER": "in"}
+
+# "Acme, headquartered in Linz," / "Acme is based in Linz" / "a maker based in Shenzhen"
+HEADQUARTERS = [[
+    {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": "headquartered", **_PARTICIPLE}},
+    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep", **_IN}},
+    {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "place", "RIGHT_ATTRS": {"DEP": "pobj", "POS": "PROPN"}},
+], [  # not a clause that opens the sentence: "Based in Chongqing and radiating west, Acme ..." says where it works
+    {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": "based", "DEP": {"NOT_IN": ["advcl"]}, **_PARTICIPLE}},
+    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep", **_IN}},
+    {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "place", "RIGHT_ATTRS": {"DEP": "pobj", "POS": "PROPN"}},
+], [  # "Acme, with headquarters in Linz,"
+    {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": {"IN": ["headquarters", "hq"]}, "DEP": "pobj"}},
+    {"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "with", "RIGHT_ATTRS": {"LOWER": "with"}},
+    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep", **_IN}},
+    {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "place", "RIGHT_ATTRS": {"DEP": "pobj", "POS": "PROPN"}},
+], [  # "Suwon-based Samsung", "the Shanghai-based chipmaker SMIC"
+    {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": "based", "DEP": "amod"}},
+    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "place", "RIGHT_ATTRS": {"DEP": "npadvmod", "POS": "PROPN"}},
+]]
+
+# "Acme was founded in 1851" / "Founded in 1998, Acme ..." / "Acme, established in 2004,"
+FOUNDED = [[
+    {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": {"IN": ["founded", "established", "incorporated", "formed"]},
+                                         **_PARTICIPLE}},
+    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep", **_IN}},
+    {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "year", "RIGHT_ATTRS": {"DEP": "pobj", "SHAPE": "dddd"}},
+]]
+
+# Head nouns that say a phrase describes a firm: "a chemicals group", "Chinese battery maker CATL".
+FIRM_NOUNS = frozenset("""company companies firm firms group maker manufacturer producer supplier provider operator
+    developer giant conglomerate enterprise corporation business carmaker automaker chipmaker drugmaker steelmaker
+    utility bank insurer retailer consultancy""".split())
