@@ -87,6 +87,14 @@ class Linker:
         return self._places.get(name_key(ref.name if ref else name))
 
 
+def _with_unique_evidence(records: list) -> list:
+    """``records`` with each one's evidence deduplicated and ordered once, after merging: merging by
+    concatenation and deduplicating at every merge was quadratic in the sentences of one fact."""
+    for record in records:
+        record.evidence = unique_evidence(record.evidence)
+    return records
+
+
 def link_facilities(raw: list[FacilityRecord], linker: Linker) -> list[FacilityRecord]:
     merged: dict[tuple[str, str, str], FacilityRecord] = {}
     for rec in raw:
@@ -102,14 +110,14 @@ def link_facilities(raw: list[FacilityRecord], linker: Linker) -> list[FacilityR
         key = (operator, rec.name if named else rec.kind, place or "")
         if key in merged:
             kept = merged[key]
-            kept.evidence = unique_evidence(kept.evidence + rec.evidence)
+            kept.evidence.extend(rec.evidence)
             kept.year = kept.year or rec.year
             kept.details = kept.details or rec.details
             continue
         name = rec.name if named else f"{operator} {rec.name}" + (f" ({place})" if place else "")
         merged[key] = FacilityRecord(name, rec.kind, operator, place, rec.status, rec.year, rec.details,
-                                     unique_evidence(rec.evidence))
-    return sorted(merged.values(), key=lambda r: r.name)
+                                     list(rec.evidence))
+    return _with_unique_evidence(sorted(merged.values(), key=lambda r: r.name))
 
 
 def link_partnerships(raw: list[PartnershipRecord], linker: Linker) -> list[PartnershipRecord]:
@@ -124,12 +132,12 @@ def link_partnerships(raw: list[PartnershipRecord], linker: Linker) -> list[Part
             continue
         key = (frozenset(parties), rec.kind)
         if key in merged:
-            merged[key].evidence = unique_evidence(merged[key].evidence + rec.evidence)
+            merged[key].evidence.extend(rec.evidence)
             merged[key].year = merged[key].year or rec.year
             continue
         name = " – ".join(parties[:3]) + (" …" if len(parties) > 3 else "") + f" ({rec.kind.replace('_', ' ')})"
-        merged[key] = PartnershipRecord(name, parties, rec.kind, rec.year, unique_evidence(rec.evidence))
-    return sorted(merged.values(), key=lambda r: r.name)
+        merged[key] = PartnershipRecord(name, parties, rec.kind, rec.year, list(rec.evidence))
+    return _with_unique_evidence(sorted(merged.values(), key=lambda r: r.name))
 
 
 def _short_project_names(names: set[str]) -> dict[str, str]:
@@ -152,15 +160,15 @@ def link_projects(raw: list[ProjectRecord], linker: Linker) -> list[ProjectRecor
         key = long_of.get(name_key(rec.name), name_key(rec.name))
         if key in merged:
             kept = merged[key]
-            kept.evidence = unique_evidence(kept.evidence + rec.evidence)
+            kept.evidence.extend(rec.evidence)
             kept.participants = list(dict.fromkeys(kept.participants + participants))
             kept.place = kept.place or linker.place(rec.place)
             kept.amount = kept.amount or rec.amount
             kept.year = kept.year or rec.year
             continue
         merged[key] = ProjectRecord(rec.name, participants, linker.place(rec.place), rec.amount, rec.year,
-                                    rec.status, unique_evidence(rec.evidence))
-    return sorted(merged.values(), key=lambda r: r.name)
+                                    rec.status, list(rec.evidence))
+    return _with_unique_evidence(sorted(merged.values(), key=lambda r: r.name))
 
 
 _CONNECTORS = frozenset({"of", "for", "on", "the", "to", "and", "in"})
@@ -231,18 +239,18 @@ def link_recommendations(raw: list[RecommendationRecord], linker: Linker,
             shared = {i for w in words for i in index.get(w, ()) if len(index[w]) <= _COMMON_WORD}
             same = next((kept[i][0] for i in sorted(shared) if _dice(kept[i][1], words) >= _SAME_SUGGESTION), None)
         if same is not None:  # a report states a suggestion twice: in a summary list and as a headed paragraph
-            same.evidence = unique_evidence(same.evidence + rec.evidence)
+            same.evidence.extend(rec.evidence)
             same.policies = list(dict.fromkeys(same.policies + named))
             same.places = list(dict.fromkeys(same.places + places))
             continue
         linked = RecommendationRecord(rec.text, by, linker.place(rec.addressed_to), named, places,
-                                      unique_evidence(rec.evidence))
+                                      list(rec.evidence))
         out.append(linked)
         if rec.evidence:
             kept.append((linked, words))
             for w in words:
                 index.setdefault(w, []).append(len(kept) - 1)
-    return out
+    return _with_unique_evidence(out)
 
 
 _SAME_SUGGESTION = 0.6  # Dice overlap of content words
@@ -277,7 +285,7 @@ def link_claims(raw: list[tuple[str, Claim]], orgs: list[OrganizationRecord], li
             continue
         key = (org, claim.property, value)
         if key in merged:
-            merged[key].evidence = unique_evidence(merged[key].evidence + claim.evidence)
+            merged[key].evidence.extend(claim.evidence)
         else:
             merged[key] = Claim(claim.property, value, list(claim.evidence))
     grouped: dict[tuple[str, str], list[Claim]] = defaultdict(list)
@@ -285,6 +293,8 @@ def link_claims(raw: list[tuple[str, Claim]], orgs: list[OrganizationRecord], li
         grouped[(org, prop)].append(claim)
     by_name = {org.name: org for org in orgs}
     for (org, prop), claims in grouped.items():
+        for claim in claims:
+            claim.evidence = unique_evidence(claim.evidence)
         if prop in _ONE_VALUE:
             claims = [max(claims, key=lambda c: len(c.evidence))]
         by_name[org].claims.extend(claims)
