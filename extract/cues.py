@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import ORG_NOUNS, PLACE_NOUNS, PLAN_NOUNS
 from .names import Mention, clean_name, is_role_phrase, org_kind, valid_name
 from .reference import Reference
-
-# nouns after a name that make it a product's or a programme's: "the EcoStruxure framework", "the Flanders program"
-PRODUCT_NOUNS = frozenset("""platform platforms framework frameworks solution solutions software app apps system systems
-    series brand brands product products device devices suite program programme initiative report awards award""".split())
-
-# nouns that say the proper name next to them is an organisation: "energy company Vattenfall",
-# "OPPO, one of the world's largest manufacturers"
-ORG_NOUNS = frozenset("""company companies firm firms utility maker makers manufacturer manufacturers carmaker automaker
-    start-up startup supplier suppliers provider operator developer bank insurer conglomerate retailer producer
-    distributor investee affiliate subsidiary""".split())
 
 _LIST_WORDS = frozenset({",", "and", "or", "&"})
 
@@ -102,17 +93,13 @@ def cued_organizations(doc, reference: Reference, orgs: list) -> list[Mention]:
             add(tok.i, end)
     return out
 
-# common nouns that follow a place's name: "Vinh Phuc province", "Lach Huyen port"
-_PLACE_NOUNS = frozenset({"province", "district", "county", "city", "town", "village", "port", "region", "state",
-                          "prefecture", "municipality", "governorate", "oblast", "harbour", "harbor"})
-
 _IN_PLACE = frozenset({"in", "near", "outside"})
 
 
 def used_as_place(doc, ent) -> bool:
     """Is the name used as a place's: followed by a place noun ("Vinh Phuc province"), or, for a name the
     recogniser took for a person, the object of "in" or "near" ("plants in Kulim and Bayan Lepas")?"""
-    if ent.end < len(doc) and doc[ent.end].lower_ in _PLACE_NOUNS and doc[ent.end].pos_ == "NOUN":
+    if ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS and doc[ent.end].pos_ == "NOUN":
         return True
     if ent.label_ != "PERSON":
         return False
@@ -121,19 +108,15 @@ def used_as_place(doc, ent) -> bool:
         node = node.head
     return node.dep_ == "pobj" and node.head.lower_ in _IN_PLACE
 
-_PLAN_NOUNS = frozenset({"programme", "program", "plan", "initiative", "scheme", "strategy", "project", "law", "act",
-                         "regulation", "directive", "fund", "award", "index", "campaign"})
-
-
 def described_as_a_plan(ent) -> bool:
     """Does an apposition call the name a programme, plan or law ("SG-READY, a government-backed programme")?"""
-    if any(child.dep_ == "appos" and child.lower_ in _PLAN_NOUNS for child in ent.root.children):
+    if any(child.dep_ == "appos" and child.lower_ in PLAN_NOUNS for child in ent.root.children):
         return True
     doc = ent.doc  # the parser often hangs the apposition on the noun before the name
     if ent.end >= len(doc) or doc[ent.end].text != ",":
         return False
     noun = next((t for t in doc[ent.end + 1:ent.end + 7] if t.pos_ == "NOUN" and t.dep_ == "appos"), None)
-    return noun is not None and noun.lower_ in _PLAN_NOUNS
+    return noun is not None and noun.lower_ in PLAN_NOUNS
 
 
 def followed_by_based(doc, ent) -> bool:

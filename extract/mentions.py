@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .cues import PRODUCT_NOUNS, cued_organizations, described_as_a_plan, followed_by_based, names_a_term, used_as_place
+from .cues import cued_organizations, described_as_a_plan, followed_by_based, names_a_term, used_as_place
 from .governments import acting_places, government_mentions
+from .lexicon import PRODUCT_NOUNS
 from .loader import is_contents_line
 from .names import (
     NAME_LOWER,

@@ -6,15 +6,8 @@ import re
 from dataclasses import dataclass
 
 from .acronyms import definitions
+from .lexicon import ROLE_WORDS
 from .reference import Reference
-
-ROLE_WORDS = frozenset(
-    """president vice chairman chairwoman chair ceo cfo cto coo director manager head chief executive
-    officer founder co-founder partner professor mayor governor minister secretary deputy general
-    managing senior principal lead leader economist analyst researcher scientist representative
-    ambassador consul counsellor counselor commissioner advisor adviser spokesperson spokesman
-    dean editor reporter correspondent engineer chairperson treasurer""".split()
-)
 
 PLACE_SUFFIXES = ("Zone", "Area", "Park", "District", "Port", "County", "Province", "City", "Town", "Plain", "Plateau")
 

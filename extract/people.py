@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import ROLE_WORDS
 from .loader import is_contents_line
-from .names import ROLE_WORDS, Mention, clean_name, is_role_phrase, person_name
+from .names import Mention, clean_name, is_role_phrase, person_name
 from .reference import Reference
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .lexicon import FIRM_NOUNS
 from .names import clean_name
-from .patterns.profile import FIRM_NOUNS, FOUNDED, HEADQUARTERS
+from .patterns.profile import FOUNDED, HEADQUARTERS
 from .reference import Reference
 from .sentences import Sentence
 

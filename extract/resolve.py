@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .acronyms import after_common_nouns, definitions
-from .cues import ORG_NOUNS
+from .lexicon import ORG_NOUNS
 from .names import PLACE_SUFFIXES, Mention, not_an_organization, org_kind
 from .records import Evidence, OrganizationRecord, PersonRecord, PlaceRecord
 from .reference import Reference

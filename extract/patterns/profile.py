@@ -34,8 +34,3 @@ FOUNDED = [[
     {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "prep", "RIGHT_ATTRS": {"DEP": "prep", **_IN}},
     {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "year", "RIGHT_ATTRS": {"DEP": "pobj", "SHAPE": "dddd"}},
 ]]
-
-# Head nouns that say a phrase describes a firm: "a chemicals group", "Chinese battery maker CATL".
-FIRM_NOUNS = frozenset("""company companies firm firms group maker manufacturer producer supplier provider operator
-    developer giant conglomerate enterprise corporation business carmaker automaker chipmaker drugmaker steelmaker
-    utility bank insurer retailer consultancy""".split())
