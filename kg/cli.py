@@ -263,7 +263,16 @@ def search_cli(
         raise typer.Exit(1)
 
 
-@app.command("query")
+def _named_queries_help() -> str:
+    """The named queries, one per line, for ``kg query --help``."""
+    from .query import named_queries
+
+    lines = [f"{q.name}" + (f" ({', '.join(q.params)})" if q.params else "") + f": {q.title}"
+             for q in sorted(named_queries().values(), key=lambda q: q.name)]
+    return "Named queries (parameters in brackets):\n\n" + "\n\n".join(lines)
+
+
+@app.command("query", epilog=_named_queries_help())
 @handle_errors
 def query_cli(
     query: Annotated[str, typer.Argument(help="A named query (see queries/), a .rq file, or SPARQL text.")],
@@ -297,11 +306,15 @@ def query_cli(
             sys.stdout.write("\n")
         return
     from rich.markup import escape
-    from rich.table import Table
+    from rich.table import Column, Table
 
-    table = Table(*result.variables)
+    from .prefixes import curie
+
+    # a long value wraps instead of ending in "…" (IRIs cut short all looked alike); an IRI of a bound
+    # namespace is shown as a prefixed name (kg:Company); --format csv/tsv/json leave every value whole
+    table = Table(*(Column(v, overflow="fold") for v in result.variables))
     for row in result.rows:
-        table.add_row(*(escape(v) if v is not None else "" for v in row))
+        table.add_row(*(escape(curie(v) or v) if v is not None else "" for v in row))
     _console().print(table)
     say(f"{len(result.rows)} row(s)")
 

@@ -151,12 +151,13 @@ def _text(term) -> str:
 
 
 def card(store: ox.Store, candidate: Candidate) -> Card:
-    """Everything the graph says about one entity, with the sentences it comes from."""
+    """Everything the graph says about one entity, each statement once (a node's statements are repeated in
+    the graph of every document that supports it), with the sentences it comes from."""
     iri = candidate.iri
     result = Card(iri=iri, label=candidate.label, types=candidate.types)
     skip = {KG_NS + "evidence", KG_NS + "nameKey", "http://www.w3.org/ns/prov#wasDerivedFrom", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
             "http://www.w3.org/2000/01/rdf-schema#label"}
-    for row in _rows(store, "SELECT ?e ?p ?o ?ol WHERE { ?e ?p ?o . OPTIONAL { ?o rdfs:label|dcterms:title|skos:prefLabel ?ol } }", iri):
+    for row in _rows(store, "SELECT DISTINCT ?e ?p ?o ?ol WHERE { ?e ?p ?o . OPTIONAL { ?o rdfs:label|dcterms:title|skos:prefLabel ?ol } }", iri):
         p, o = row["p"].value, row["o"]
         if p in skip:
             continue
@@ -166,7 +167,7 @@ def card(store: ox.Store, candidate: Candidate) -> Card:
             result.literals.append((short(p), o.value))
         else:
             result.outgoing.append((short(p), o.value, _text(row["ol"]) or short(o.value)))
-    for row in _rows(store, "SELECT ?e ?s ?p ?sl WHERE { ?s ?p ?e . OPTIONAL { ?s rdfs:label|dcterms:title ?sl } }", iri):
+    for row in _rows(store, "SELECT DISTINCT ?e ?s ?p ?sl WHERE { ?s ?p ?e . OPTIONAL { ?s rdfs:label|dcterms:title ?sl } }", iri):
         if row["p"].value in skip:
             continue
         result.incoming.append((short(row["p"].value), row["s"].value, _text(row["sl"]) or short(row["s"].value)))

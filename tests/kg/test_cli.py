@@ -234,3 +234,37 @@ def test_one_out_directory_takes_one_build_at_a_time(tmp_path, cli_nlp):
         result = kg("build", TEST_CORPUS, "--store", tmp_path / "s", "--out", tmp_path / "out")
     assert result.exit_code == 1 and "another `kg build` is running" in result.output
     assert not (tmp_path / "s").exists()
+
+
+def test_query_help_lists_every_named_query_with_its_parameters():
+    from kg.query import named_queries
+
+    result = runner.invoke(app, ["query", "--help"], terminal_width=200)
+    assert result.exit_code == 0
+    for query in named_queries().values():
+        assert f"{query.name}" + (f" ({', '.join(query.params)})" if query.params else "") in result.output
+
+
+def test_query_table_shows_whole_iris_and_prefixed_names(built):
+    store = built[0]
+    query = "SELECT ?o ?class WHERE { ?o a kg:Company , ?class ; rdfs:label ?l } ORDER BY ?o LIMIT 5"
+    result = runner.invoke(app, ["query", query, "--store", str(store)], terminal_width=60)
+    assert result.exit_code == 0 and "…" not in result.output
+    joined = "".join(line.strip("│ ") for line in result.output.splitlines())  # folded cells, read back
+    assert "https://w3id.org/ccec-kg/resource/organization/" in joined.replace("│", "").replace(" ", "")
+    assert "kg:Company" in result.output
+
+
+def test_a_card_states_each_value_once_though_several_documents_state_it(built):
+    from kg.lookup import card, find
+    from kg.store import open_store
+
+    from kg.store import query
+
+    store = open_store(built[0])
+    label = next(query(store, """SELECT ?label WHERE { ?e a kg:Organization ; rdfs:label ?label ;
+                                      prov:wasDerivedFrom ?d1, ?d2 . FILTER(?d1 != ?d2) } ORDER BY ?label LIMIT 1"""))
+    shown = card(store, next(c for c in find(store, label["label"].value) if c.label == label["label"].value))
+    assert len({e.document for e in shown.evidence}) >= 2  # several documents' graphs hold its statements
+    for values in (shown.aliases, shown.literals, shown.outgoing, shown.incoming):
+        assert len(values) == len(set(values))
