@@ -75,8 +75,6 @@ def map_in_workers(fn: Callable[[Any], Any], items: Iterable, *, n_process: int)
     items_sent: list[int] = []  # set by the feeder once every item is sent
     failures: list[BaseException] = []  # set by the feeder if reading the items fails
     workers = [context.Process(target=_work, args=(fn, tasks, results), daemon=True) for _ in range(n_process)]
-    for worker in workers:
-        worker.start()
 
     def feed() -> None:
         sent = 0
@@ -98,10 +96,12 @@ def map_in_workers(fn: Callable[[Any], Any], items: Iterable, *, n_process: int)
 
     iterator = iter(items)
     feeder = threading.Thread(target=feed, name="kg-worker-feeder", daemon=True)
-    feeder.start()
     waiting: dict[int, Any] = {}
     following = 0
-    try:
+    try:  # from the first fork on: an interrupt while starting still stops what started
+        for worker in workers:
+            worker.start()
+        feeder.start()
         while not items_sent or following < items_sent[0]:
             while following not in waiting:
                 try:
@@ -124,10 +124,11 @@ def map_in_workers(fn: Callable[[Any], Any], items: Iterable, *, n_process: int)
         stop.set()
         for q in (tasks, results):
             q.cancel_join_thread()  # never block exit on a queue nobody reads
-        for worker in workers:
+        started = [worker for worker in workers if worker.pid is not None]
+        for worker in started:
             if worker.is_alive():
                 worker.kill()
-        for worker in workers:
+        for worker in started:
             worker.join(timeout=5)
         for q in (tasks, results):
             q.close()

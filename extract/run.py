@@ -162,7 +162,8 @@ def extract_paths(
 
     workers = n_process if total >= 4 * BATCH_SIZE else 1  # starting workers costs more than small inputs
     # Results are consumed file by file as they come, so memory holds one file's facts, not every file's.
-    read_parts = map_in_workers(read, range(len(parts)), n_process=workers) if workers > 1 else map(read, range(len(parts)))
+    read_parts = map_in_workers(read, range(len(parts)), n_process=workers) if workers > 1 \
+        else (read(k) for k in range(len(parts)))
     done = 0
 
     def next_part() -> PartFacts:
@@ -173,10 +174,13 @@ def extract_paths(
             progress(done, total)
         return facts
 
-    for i in todo:
-        per_file[i] = _file_facts(loaded[i], plans[i], voices[i], words[i], reference, next_part)
-        if cache:
-            cache.put(keys[i], per_file[i])
+    try:
+        for i in todo:
+            per_file[i] = _file_facts(loaded[i], plans[i], voices[i], words[i], reference, next_part)
+            if cache:
+                cache.put(keys[i], per_file[i])
+    finally:
+        read_parts.close()  # stops and reaps the workers now, on Ctrl-C or an error too, not when collected
     if cache:
         cache.prune(set(keys))
     files = [f for f in per_file if f is not None]
