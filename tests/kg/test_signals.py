@@ -38,11 +38,18 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _as_from_a_terminal() -> None:
+    # a shell without job control starts background commands with SIGINT ignored, and a build started so
+    # rightly keeps ignoring it; these tests stand for a build started from a terminal, whoever runs them
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_build(tmp_path: Path, **popen) -> tuple[subprocess.Popen, set[int]]:
     process = subprocess.Popen(
         [sys.executable, "-m", "kg", "build", str(CORPUS), "--store", str(tmp_path / "store"),
          "--jobs", "2", "--no-cache", "--quiet"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_as_from_a_terminal,
+        **popen)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         workers = children(process.pid)
