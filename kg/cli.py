@@ -161,21 +161,25 @@ def _open(store: Path):
 @app.command("show")
 @handle_errors
 def show_cli(
-    name: Annotated[str, typer.Argument(help="A name or alias (case, accents and punctuation are ignored).")],
+    name: Annotated[str, typer.Argument(help="A name or alias (case, accents and punctuation are ignored), or an entity's IRI.")],
+    type_: Annotated[Optional[str], typer.Option("--type", help="Only entities of this class (Project or kg:Project): picks one of an ambiguous name's candidates.")] = None,
     store: StoreOpt = DEFAULT_STORE,
     limit: Annotated[int, typer.Option(help="Evidence sentences to print (0 for all).")] = 5,
     as_json: JsonOpt = False,
 ) -> None:
     """Print an entity's card: types, properties, relations and the sentences they come from.
 
-    With --json every evidence sentence is printed, whatever --limit says.
+    With --json every evidence sentence is printed, whatever --limit says. A name two entities share lists
+    both, each with the command that shows it.
 
     Example: kg show Corning
+
+    Example: kg show "China-Europe Railway Express" --type Project
     """
     from .lookup import card
 
     db = _open(store)
-    c = card(db, _one(db, name))
+    c = card(db, _one(db, name, type_))
     if as_json:
         _print_json(dataclasses.asdict(c))
         return
@@ -198,15 +202,19 @@ def show_cli(
         say(f"    … {len(c.evidence) - len(shown)} more (--limit 0 shows all)")
 
 
-def _one(db, name: str):
-    """The entity ``name`` denotes; an ambiguous name lists its candidates and exits 1."""
-    from .lookup import find
+def _one(db, name: str, type_: str | None = None, command: str = "show"):
+    """The entity ``name`` denotes (of class ``type_``, when given); an ambiguous name lists its candidates,
+    each with the command that picks it, and exits 1."""
+    import shlex
 
-    candidates = find(db, name)
+    from .lookup import pick
+
+    candidates = pick(db, name, type_=type_)
     if len(candidates) > 1:
-        warn(f"{name} is ambiguous; candidates:")
-        for cand in candidates[:20]:
-            warn(f"  {cand.label}  ({', '.join(cand.types)})  <{cand.iri}>")
+        warn(f"{name} is ambiguous; candidates, each with the command that shows it:")
+        for n, cand in enumerate(candidates[:20], 1):
+            warn(f"  {n}. {cand.label}  ({', '.join(cand.types)})")
+            warn(f"     kg {command} {shlex.quote('<' + cand.iri + '>')}")
         raise typer.Exit(1)
     return candidates[0]
 
@@ -214,7 +222,8 @@ def _one(db, name: str):
 @app.command("viz")
 @handle_errors
 def viz_cli(
-    name: Annotated[str, typer.Argument(help="A name or alias, as for `kg show`.")],
+    name: Annotated[str, typer.Argument(help="A name, alias or IRI, as for `kg show`.")],
+    type_: Annotated[Optional[str], typer.Option("--type", help="Only entities of this class, as for `kg show`.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="FILE.svg or FILE.html (default, or '-': SVG on stdout).")] = None,
     hops: Annotated[int, typer.Option("--hops", min=1, max=2, help="1: the entity's neighbours; 2: theirs too.")] = 1,
     store: StoreOpt = DEFAULT_STORE,
@@ -230,7 +239,7 @@ def viz_cli(
         output = None
     fmt = output_format(output)
     db = _open(store)
-    drawing = draw(db, _one(db, name), hops=hops, fmt=fmt)
+    drawing = draw(db, _one(db, name, type_, command="viz"), hops=hops, fmt=fmt)
     if output is None:
         sys.stdout.write(drawing)
         return

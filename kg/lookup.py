@@ -125,6 +125,25 @@ def find(store: ox.Store, name: str) -> list[Candidate]:
     raise EntityNotFound(name, suggestions)
 
 
+def pick(store: ox.Store, name: str, *, type_: str | None = None) -> list[Candidate]:
+    """What ``kg show NAME`` may mean: the entity an IRI names (``<https://...>`` or ``https://...``), else
+    :func:`find`'s matches, of the ``kg:`` class ``type_`` only when given (``Project`` or ``kg:Project``)."""
+    iri = name.strip().removeprefix("<").removesuffix(">")
+    if re.match(r"https?://", iri):
+        found = _describe(store, [iri])
+        if not found:
+            raise EntityNotFound(name, [])
+        return found
+    found = find(store, name)
+    if type_:
+        want = f"kg:{type_.removeprefix('kg:')}".casefold()
+        of_type = [c for c in found if any(t.casefold() == want for t in c.types)]
+        if not of_type:
+            raise EntityNotFound(f"{name} of type {type_}", [f"{c.label} ({', '.join(c.types)})" for c in found][:5])
+        found = of_type
+    return found
+
+
 def search(store: ox.Store, text: str, *, type_: str | None = None) -> list[Candidate]:
     """Entities whose label or alias contains ``text`` (normalised), optionally of one ``kg:`` class."""
     wanted = normalize(text)

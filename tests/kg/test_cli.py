@@ -1,5 +1,6 @@
 """Every CLI command through typer's CliRunner, on a graph built from the test corpus."""
 import json
+import shlex
 
 import pyoxigraph as ox
 import pytest
@@ -268,3 +269,42 @@ def test_a_card_states_each_value_once_though_several_documents_state_it(built):
     assert len({e.document for e in shown.evidence}) >= 2  # several documents' graphs hold its statements
     for values in (shown.aliases, shown.literals, shown.outgoing, shown.incoming):
         assert len(values) == len(set(values))
+
+
+@pytest.fixture
+def two_named_alike(tmp_path):
+    """A store where a firm and a project share the name "Rail Express"."""
+    from extract.records import DocumentRecord, Evidence, FactSet, OrganizationRecord, ProjectRecord
+    from kg.build import _load
+    from kg.store import staging_store, swap_in
+
+    said = Evidence("news", "Rail Express runs the Rail Express project.", 0, 43)
+    facts = FactSet(documents=[DocumentRecord("news", "news.txt", "News", "a" * 64, 0, 43)],
+                    organizations=[OrganizationRecord("Rail Express", "Company", [], [said])],
+                    projects=[ProjectRecord("Rail Express", evidence=[said])])
+    staging, store = staging_store(tmp_path / "s")
+    _load(store, facts)
+    del store
+    swap_in(tmp_path / "s", staging)
+    return tmp_path / "s"
+
+
+def test_an_ambiguous_name_lists_each_candidate_with_the_command_that_shows_it(two_named_alike):
+    result = runner.invoke(app, ["show", "Rail Express", "--store", str(two_named_alike)])
+    assert result.exit_code == 1 and "ambiguous" in result.output
+    commands = [line.strip() for line in result.output.splitlines() if line.strip().startswith("kg show ")]
+    assert len(commands) == 2
+    for command, kind in zip(commands, ("kg:Company", "kg:Project")):
+        picked = runner.invoke(app, [*shlex.split(command)[1:], "--store", str(two_named_alike)])
+        assert picked.exit_code == 0 and f"({kind}" in picked.output.splitlines()[0]
+
+
+@pytest.mark.parametrize("type_, kind", [("Project", "kg:Project"), ("kg:Company", "kg:Company")])
+def test_show_type_picks_one_of_an_ambiguous_names_entities(two_named_alike, type_, kind):
+    result = runner.invoke(app, ["show", "Rail Express", "--type", type_, "--store", str(two_named_alike)])
+    assert result.exit_code == 0 and result.output.startswith(f"Rail Express  ({kind}")
+
+
+def test_show_type_that_no_candidate_has_is_one_line_and_exit_1(two_named_alike):
+    result = runner.invoke(app, ["show", "Rail Express", "--type", "Policy", "--store", str(two_named_alike)])
+    assert result.exit_code == 1 and "of type Policy" in result.output and "Traceback" not in result.output
