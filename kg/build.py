@@ -8,9 +8,11 @@ named graphs whose triples changed are validated (against the whole graph), and 
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import json
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -201,6 +203,12 @@ def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, m
     try:
         _load(store, result.facts)
         new_graphs = {g.value for g in data_graphs(store)}
+        # facts.json waits in an unnamed temporary file, and the records are let go: the validation
+        # workers fork from this process, which should not hold a huge input's records while they run
+        facts_json = tempfile.TemporaryFile()  # gone with the process, however it ends
+        _write_facts_json(result.facts, facts_json)
+        result.facts = None
+        gc.collect()
         lap("map")
         if existing:  # only the nodes of graphs that changed are validated, against the whole graph
             old = open_store(store_path)
@@ -213,6 +221,7 @@ def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, m
         summary.report = validate_store(staging, jobs=n_process, graphs=changed)
         lap("validate")
         if not summary.report.conforms:
+            facts_json.close()
             summary.triples, summary.classes = _count(open_store(staging))
             return summary
         swap_in(store_path, staging)
@@ -221,7 +230,8 @@ def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, m
     finally:
         if not swapped:
             shutil.rmtree(staging, ignore_errors=True)
-    summary.triples, summary.classes = _write_outputs(open_store(store_path), result.facts, out_dir)
+    with facts_json:
+        summary.triples, summary.classes = _write_outputs(open_store(store_path), facts_json, out_dir)
     lap("export")
     summary.written = True
     return summary
@@ -287,14 +297,24 @@ def _count(store) -> tuple[int, dict[str, int]]:
     return tally.triples, class_counts(tally.types)
 
 
-def _write_outputs(store, facts, out_dir: Path) -> tuple[int, dict[str, int]]:
-    """``kg.ttl`` (the union of the data graphs) and ``facts.json``, each streamed to its file; the
-    triples and classes written."""
+def _write_facts_json(facts, handle) -> None:
+    """``facts.json``'s text, streamed to the binary file ``handle`` (left open)."""
     import io
 
-    import pyoxigraph as ox
-
     from extract.records import write_factset_json
+
+    text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+    write_factset_json(facts, text)
+    text.flush()
+    text.detach()  # the caller closes the file
+
+
+def _write_outputs(store, facts_json, out_dir: Path) -> tuple[int, dict[str, int]]:
+    """``kg.ttl`` (the union of the data graphs) and ``facts.json`` (copied from the binary file
+    ``facts_json``), each streamed to its file; the triples and classes written."""
+    import shutil
+
+    import pyoxigraph as ox
 
     from .prefixes import PREFIXES
 
@@ -303,12 +323,10 @@ def _write_outputs(store, facts, out_dir: Path) -> tuple[int, dict[str, int]]:
     def turtle(handle) -> None:
         ox.serialize(tally.counted(store), handle, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
 
-    def facts_json(handle) -> None:
-        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
-        write_factset_json(facts, text)
-        text.flush()
-        text.detach()  # the caller closes the file
+    def copy_facts(handle) -> None:
+        facts_json.seek(0)
+        shutil.copyfileobj(facts_json, handle)
 
     write_atomic(out_dir / "kg.ttl", turtle)
-    write_atomic(out_dir / "facts.json", facts_json)
+    write_atomic(out_dir / "facts.json", copy_facts)
     return tally.triples, class_counts(tally.types)
