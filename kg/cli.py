@@ -179,7 +179,7 @@ def show_cli(
     from .lookup import card
 
     db = _open(store)
-    c = card(db, _one(db, name, type_))
+    c = card(db, _one(db, name, type_, store=store))
     if as_json:
         _print_json(dataclasses.asdict(c))
         return
@@ -202,19 +202,20 @@ def show_cli(
         say(f"    … {len(c.evidence) - len(shown)} more (--limit 0 shows all)")
 
 
-def _one(db, name: str, type_: str | None = None, command: str = "show"):
+def _one(db, name: str, type_: str | None = None, *, command: str = "show", store: Path = DEFAULT_STORE):
     """The entity ``name`` denotes (of class ``type_``, when given); an ambiguous name lists its candidates,
-    each with the command that picks it, and exits 1."""
+    each with the command that picks it (in ``store``), and exits 1."""
     import shlex
 
     from .lookup import pick
 
     candidates = pick(db, name, type_=type_)
     if len(candidates) > 1:
+        where = "" if store == DEFAULT_STORE else f" --store {shlex.quote(str(store))}"
         warn(f"{name} is ambiguous; candidates, each with the command that shows it:")
         for n, cand in enumerate(candidates[:20], 1):
             warn(f"  {n}. {cand.label}  ({', '.join(cand.types)})")
-            warn(f"     kg {command} {shlex.quote('<' + cand.iri + '>')}")
+            warn(f"     kg {command} {shlex.quote('<' + cand.iri + '>')}{where}")
         raise typer.Exit(1)
     return candidates[0]
 
@@ -239,7 +240,7 @@ def viz_cli(
         output = None
     fmt = output_format(output)
     db = _open(store)
-    drawing = draw(db, _one(db, name, type_, command="viz"), hops=hops, fmt=fmt)
+    drawing = draw(db, _one(db, name, type_, command="viz", store=store), hops=hops, fmt=fmt)
     if output is None:
         sys.stdout.write(drawing)
         return
