@@ -293,8 +293,7 @@ def link_claims(raw: list[tuple[str, Claim]], orgs: list[OrganizationRecord], li
         grouped[(org, prop)].append(claim)
     by_name = {org.name: org for org in orgs}
     for (org, prop), claims in grouped.items():
-        for claim in claims:
-            claim.evidence = unique_evidence(claim.evidence)
+        claims = _with_unique_evidence(claims)
         if prop in _ONE_VALUE:
             claims = [max(claims, key=lambda c: len(c.evidence))]
         by_name[org].claims.extend(claims)

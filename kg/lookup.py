@@ -125,6 +125,11 @@ def find(store: ox.Store, name: str) -> list[Candidate]:
     raise EntityNotFound(name, suggestions)
 
 
+def _kg_class(type_: str) -> str:
+    """``kg:Project`` for ``Project`` or ``kg:Project``."""
+    return f"kg:{type_.removeprefix('kg:')}"
+
+
 def pick(store: ox.Store, name: str, *, type_: str | None = None) -> list[Candidate]:
     """What ``kg show NAME`` may mean: the entity an IRI names (``<https://...>`` or ``https://...``), else
     :func:`find`'s matches, of the ``kg:`` class ``type_`` only when given (``Project`` or ``kg:Project``)."""
@@ -136,7 +141,7 @@ def pick(store: ox.Store, name: str, *, type_: str | None = None) -> list[Candid
         return found
     found = find(store, name)
     if type_:
-        want = f"kg:{type_.removeprefix('kg:')}".casefold()
+        want = _kg_class(type_).casefold()
         of_type = [c for c in found if any(t.casefold() == want for t in c.types)]
         if not of_type:
             raise EntityNotFound(f"{name} of type {type_}", [f"{c.label} ({', '.join(c.types)})" for c in found][:5])
@@ -147,7 +152,7 @@ def pick(store: ox.Store, name: str, *, type_: str | None = None) -> list[Candid
 def search(store: ox.Store, text: str, *, type_: str | None = None) -> list[Candidate]:
     """Entities whose label or alias contains ``text`` (normalised), optionally of one ``kg:`` class."""
     wanted = normalize(text)
-    want_type = f"kg:{type_.removeprefix('kg:')}" if type_ else None
+    want_type = _kg_class(type_) if type_ else None
     hits = []
     keys = [(row["e"].value, row["key"].value) for row in query(store, _KEYS)]
     for cand in _describe(store, sorted({iri for iri, key in keys if wanted in key})):
