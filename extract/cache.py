@@ -33,8 +33,9 @@ def extractor_version(reference_dir: Path) -> str:
     """Digest of everything that decides what the extractor produces."""
     digest = hashlib.sha256(_model_version().encode())
     for path in sorted(_SOURCE_DIR.rglob("*.py")) + sorted(reference_dir.glob("*")):
-        if path.is_file():
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        if path.is_file():  # by its path, not its name: kinds/policy.py and policies.py are both code
+            name = path.relative_to(_SOURCE_DIR) if path.is_relative_to(_SOURCE_DIR) else path.name
+            digest.update(str(name).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -9,16 +9,8 @@ import copy
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .link import (
-    Linker,
-    link_claims,
-    link_facilities,
-    link_partnerships,
-    link_policies,
-    link_projects,
-    link_recommendations,
-    prune_organizations,
-)
+from .kinds import KINDS, Kind
+from .link import Linker, link_claims, prune_organizations
 from .policies import policy_key
 from .records import Claim, DocumentRecord, Evidence, FactSet
 from .reference import Reference
@@ -49,34 +41,29 @@ def _sites_run_by_others(facilities: list, linker: Linker) -> frozenset[str]:
     return frozenset(out)
 
 
-def combine(files: list[FileFacts], reference: Reference) -> FactSet:
-    """Resolve names across files, prune non-organisations and link every relation to resolved names."""
+def combine(files: list[FileFacts], reference: Reference, *, kinds: tuple[Kind, ...] = KINDS) -> FactSet:
+    """Resolve names across files, prune non-organisations and link every kind's records to resolved names."""
     located = [loc for f in files for loc in f.located]
     authors = [a for f in files for a in f.authors]
-    raw = FactSet(
-        facilities=[x for f in files for x in f.raw.facilities],
-        partnerships=[x for f in files for x in f.raw.partnerships],
-        projects=[x for f in files for x in f.raw.projects],
-        policies=[x for f in files for x in f.raw.policies],
-        recommendations=[copy.copy(x) for f in files for x in f.raw.recommendations],
-    )
+    # copies: linking fills in a record's policies, and the cached files' records must stay as read
+    raw = FactSet(stated={kind.key: [copy.copy(x) for f in files for x in f.raw.stated.get(kind.key, [])]
+                          for kind in kinds})
     policy_spans = [s for f in files for s in f.policy_spans]
     orgs, places, people = resolve(located, authors, reference)
     linker = Linker(orgs, places, reference)  # only to name the authors, which pruning keeps
-    orgs = prune_organizations(orgs, people, policy_keys={policy_key(p.name) for p in raw.policies},
+    orgs = prune_organizations(orgs, people, policy_keys={policy_key(p.name) for p in raw.of("policies")},
                                keep={linker.org(name) or name for name, _ in authors},
                                common_words=set().union(*(f.words for f in files)),
-                               parties=frozenset(linker.org(p) or p for rec in raw.partnerships for p in rec.parties),
-                               sites=_sites_run_by_others(raw.facilities, linker))
+                               parties=frozenset(linker.org(p) or p for rec in raw.of("partnerships") for p in rec.parties),
+                               sites=_sites_run_by_others(raw.of("facilities"), linker))
     linker = Linker(orgs, places, reference)
     link_claims([c for f in files for c in f.claims], orgs, linker)
-    policies = link_policies(raw.policies, linker)
     spans_in: dict[str, list[tuple[int, int, int]]] = {}  # document -> (start, end, index) of its policy names
     for i, (doc_id, a, b, _) in enumerate(policy_spans):
         spans_in.setdefault(doc_id, []).append((a, b, i))
     for spans in spans_in.values():
         spans.sort()
-    for rec in raw.recommendations:  # the policies named inside its sentences, in the order they were read
+    for rec in raw.of("recommendations"):  # the policies named inside its sentences, in the order they were read
         inside = set()
         for ev in rec.evidence:
             spans = spans_in.get(ev.document, [])
@@ -86,11 +73,8 @@ def combine(files: list[FileFacts], reference: Reference) -> FactSet:
                 if b <= ev.end:
                     inside.add(i)
         rec.policies = [policy_spans[i][3] for i in sorted(inside)]
-    return FactSet(
-        documents=[d for f in files for d in f.documents], organizations=orgs, places=places, people=people,
-        facilities=link_facilities(raw.facilities, linker),
-        partnerships=link_partnerships(raw.partnerships, linker),
-        projects=link_projects(raw.projects, linker),
-        policies=policies,
-        recommendations=link_recommendations(raw.recommendations, linker, policies),
-    )
+    linked: dict[str, list] = {}
+    for kind in kinds:
+        linked[kind.key] = kind.link(raw.stated[kind.key], linker, linked)
+    return FactSet(documents=[d for f in files for d in f.documents], organizations=orgs, places=places,
+                   people=people, stated=linked)

@@ -129,17 +129,22 @@ class RecommendationRecord:
 
 @dataclass
 class FactSet:
-    """Everything extracted from a set of documents."""
+    """Everything extracted from a set of documents: the documents, the entities names resolve to, and the
+    records of each kind of fact, by the kind's key (:mod:`extract.kinds`: ``facilities``, ``policies`` ...)."""
 
     documents: list[DocumentRecord] = field(default_factory=list)
     organizations: list[OrganizationRecord] = field(default_factory=list)
     places: list[PlaceRecord] = field(default_factory=list)
     people: list[PersonRecord] = field(default_factory=list)
-    facilities: list[FacilityRecord] = field(default_factory=list)
-    partnerships: list[PartnershipRecord] = field(default_factory=list)
-    projects: list[ProjectRecord] = field(default_factory=list)
-    policies: list[PolicyRecord] = field(default_factory=list)
-    recommendations: list[RecommendationRecord] = field(default_factory=list)
+    stated: dict[str, list] = field(default_factory=dict)
+
+    def of(self, key: str) -> list:
+        """The records of one kind (the list is kept, so appending to it adds records)."""
+        return self.stated.setdefault(key, [])
+
+
+_ENTITY_LISTS = {"documents": DocumentRecord, "organizations": OrganizationRecord, "places": PlaceRecord,
+                 "people": PersonRecord}
 
 
 def _evidence_list(items: list[dict[str, Any]]) -> list[Evidence]:
@@ -167,14 +172,14 @@ def write_factset_json(facts: FactSet, out: TextIO) -> None:
     """Write :func:`factset_to_json`'s text to ``out`` record by record: a huge fact set is never one string.
 
     The text is ``json.dumps(..., indent=1, sort_keys=True)``'s, so one reader serves both."""
-    keys = sorted(["schema", *(f.name for f in fields(FactSet))])
+    keys = sorted(["schema", *_ENTITY_LISTS, *facts.stated])
     out.write("{")
     for n, key in enumerate(keys):
         out.write(("," if n else "") + "\n " + json.dumps(key) + ": ")
         if key == "schema":
             out.write(json.dumps(SCHEMA_VERSION))
             continue
-        records = getattr(facts, key)
+        records = facts.stated[key] if key in facts.stated else getattr(facts, key)
         if not records:
             out.write("[]")
             continue
@@ -186,17 +191,17 @@ def write_factset_json(facts: FactSet, out: TextIO) -> None:
     out.write("\n}")
 
 
-def factset_from_json(text: str) -> FactSet:
-    """Inverse of :func:`factset_to_json`."""
+def factset_from_json(text: str, *, records: dict[str, type] | None = None) -> FactSet:
+    """Inverse of :func:`factset_to_json`; ``records`` gives each kind's record class (by default the
+    registered kinds': :data:`extract.kinds.KINDS`)."""
+    if records is None:
+        from .kinds import KINDS
+
+        records = {kind.key: kind.record for kind in KINDS}
     raw = json.loads(text)
-    return FactSet(
-        documents=[_load(DocumentRecord, d) for d in raw.get("documents", [])],
-        organizations=[_load(OrganizationRecord, d) for d in raw.get("organizations", [])],
-        places=[_load(PlaceRecord, d) for d in raw.get("places", [])],
-        people=[_load(PersonRecord, d) for d in raw.get("people", [])],
-        facilities=[_load(FacilityRecord, d) for d in raw.get("facilities", [])],
-        partnerships=[_load(PartnershipRecord, d) for d in raw.get("partnerships", [])],
-        projects=[_load(ProjectRecord, d) for d in raw.get("projects", [])],
-        policies=[_load(PolicyRecord, d) for d in raw.get("policies", [])],
-        recommendations=[_load(RecommendationRecord, d) for d in raw.get("recommendations", [])],
-    )
+    facts = FactSet(**{key: [_load(cls, d) for d in raw.get(key, [])] for key, cls in _ENTITY_LISTS.items()})
+    for key in raw.keys() - _ENTITY_LISTS.keys() - {"schema"}:
+        if key not in records:
+            raise ValueError(f"facts of an unknown kind {key!r}: no record class is registered for it")
+        facts.stated[key] = [_load(records[key], d) for d in raw[key]]
+    return facts

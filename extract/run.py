@@ -10,17 +10,15 @@ from pathlib import Path
 from .cache import ExtractionCache
 from .combine import FileFacts, combine
 from .errors import ExtractError
-from .facilities import find_facilities
 from .ids import slugify
+from .kinds import KINDS, Kind
 from .limits import MAX_FILE_BYTES
 from .loader import Block, LoadedDocument, find_documents, load_document
 from .mentions import doc_mentions
-from .partnerships import find_partnerships, headline_partnership
 from .people import byline_person
 from .policies import find_policies, policies_named_again
 from .processes import map_in_workers
 from .profiles import ProfileFinder
-from .projects import find_projects
 from .recommendations import BlockView, find_recommendations
 from .records import Claim, DocumentRecord, Evidence, FactSet, RecommendationRecord
 from .recurring import recurring_organizations
@@ -98,6 +96,7 @@ def extract_paths(
     cache: ExtractionCache | None = None,
     n_process: int = 1,
     max_bytes: int = MAX_FILE_BYTES,
+    kinds: tuple[Kind, ...] = KINDS,
 ) -> ExtractionResult:
     """Extract the fact records of every document under ``paths``.
 
@@ -105,8 +104,12 @@ def extract_paths(
     file is not in ``cache``); ``progress`` is called with (blocks done, blocks
     total); ``n_process`` worker processes parse and read the files' parts (this
     process merges, resolves and links); files over ``max_bytes`` are refused
-    (named explicitly) or skipped with a warning.
+    (named explicitly) or skipped with a warning.  ``kinds`` are the kinds of fact read
+    (:data:`extract.kinds.KINDS`, or more); the cache serves only the packaged kinds, whose code its
+    version hashes.
     """
+    if kinds != KINDS:
+        cache = None
     reference = load_reference(reference_dir)
     loaded, warnings = load_all(paths, max_bytes=max_bytes)
     per_file: list[FileFacts | None] = []
@@ -133,7 +136,7 @@ def extract_paths(
         part = parts[k]
         doc = loaded[part.file]
         parsed = list(nlp.pipe([doc.text[b.start:b.end] for b in part.section.blocks], batch_size=BATCH_SIZE))
-        return _part_facts(doc, part, parsed, reference, profiles, words[part.file])
+        return _part_facts(doc, part, parsed, reference, profiles, words[part.file], kinds)
 
     workers = n_process if total >= 4 * BATCH_SIZE else 1  # starting workers costs more than small inputs
     # Results are consumed file by file as they come, so memory holds one file's facts, not every file's.
@@ -161,7 +164,7 @@ def extract_paths(
     files = [f for f in per_file if f is not None]
     for f in files:
         warnings.extend(f.warnings)
-    return ExtractionResult(facts=combine(files, reference), warnings=warnings,
+    return ExtractionResult(facts=combine(files, reference, kinds=kinds), warnings=warnings,
                             extracted=[loaded[i].path for i in todo])
 
 
@@ -227,13 +230,13 @@ def _file_facts(doc: LoadedDocument, plan, voice, words: set[str], reference: Re
         for _ in _chunks(section.blocks):
             part = next_part()
             out.located.extend(part.located)
-            for name, records in vars(part.raw).items():
-                getattr(raw, name).extend(records)
+            for key, records in part.raw.stated.items():
+                raw.of(key).extend(records)
             out.policy_spans.extend(part.policy_spans)
             out.claims.extend(part.claims)
             said.extend(part.said)
-    raw.policies.extend(policies_named_again(raw.policies, said))
-    if not out.located and not any(vars(raw).values()):
+    raw.of("policies").extend(policies_named_again(raw.of("policies"), said))
+    if not out.located and not any(raw.stated.values()):
         out.warnings.append(f"{doc.path}: no organizations, people, places or facts found; "
                             "the graph holds only the document itself")
     return out
@@ -257,29 +260,31 @@ def _chunks(blocks: tuple[Block, ...]) -> Iterator[tuple[Block, ...]]:
 
 
 def _part_facts(doc: LoadedDocument, part: _Part, docs: list, reference: Reference, profiles: ProfileFinder,
-                words: set[str]) -> PartFacts:
+                words: set[str], kinds: tuple[Kind, ...]) -> PartFacts:
     """The facts of ``part``'s blocks, parsed as ``docs``; ``words`` are the file's lower-case words."""
     record, section, speaker = part.record, part.section, part.speaker
     out = PartFacts(blocks=len(section.blocks))
     said = out.said
     raw = out.raw
     views = []
-    kinds = [block.kind for block in section.blocks]
-    found = table_organizations(kinds, docs, [doc_mentions(d, reference, heading=k == "heading")
-                                              for d, k in zip(docs, kinds)], reference)
-    found = recurring_organizations(kinds, docs, found, reference, author=section.author, lower_words=words)
+    block_kinds = [block.kind for block in section.blocks]
+    found = table_organizations(block_kinds, docs, [doc_mentions(d, reference, heading=k == "heading")
+                                              for d, k in zip(docs, block_kinds)], reference)
+    found = recurring_organizations(block_kinds, docs, found, reference, author=section.author, lower_words=words)
     for block, parsed_doc, mentions in zip(section.blocks, docs, found):
         views.append(BlockView(block.kind, block.level, parsed_doc.text, parsed_doc))
         for m in mentions:
             out.located.append(Located(m, _evidence(doc, record.id, block.start + m.sent_start, block.start + m.sent_end)))
-        # a title states a deal in its own style, which the sentence reading gets wrong ("Faurecia Partners
+        # a title states a fact in its own style, which the sentence reading gets wrong ("Faurecia Partners
         # with Schneider Electric on Carbon Neutrality" is no name)
-        headline = None
+        in_title = set()
         if block.kind == "heading" or not _TERMINAL.search(parsed_doc.text):
-            headline = headline_partnership(parsed_doc.text)
-        if headline is not None:
-            headline.evidence = [_evidence(doc, record.id, block.start, block.end)]
-            raw.partnerships.append(headline)
+            for kind in kinds:
+                found_here = kind.find_in_title(parsed_doc.text) if kind.find_in_title else None
+                if found_here is not None:
+                    found_here.evidence = [_evidence(doc, record.id, block.start, block.end)]
+                    raw.of(kind.key).append(found_here)
+                    in_title.add(kind.key)
         if block.kind == "heading":
             continue  # headings name topics; facts are stated in sentences
         said_here = sentences(parsed_doc, mentions, speaker)
@@ -291,23 +296,20 @@ def _part_facts(doc: LoadedDocument, part: _Part, docs: list, reference: Referen
             ev = [_evidence(doc, record.id, block.start + sent.start, block.start + sent.end)]
             if block.kind != "row":
                 said.append((sent.text, ev))
-            for partnership in [] if headline else find_partnerships(sent):  # a row "date | firm | firm | MoU" counts
-                partnership.evidence = ev
-                raw.partnerships.append(partnership)
-            for project in find_projects(sent):  # a row may name one: "Wuxi ... Test Base"
-                project.evidence = ev
-                raw.projects.append(project)
+            for kind in kinds:  # a row "date | firm | firm | MoU" states a deal; most facts need a sentence
+                if kind.find is None or kind.key in in_title or (block.kind == "row" and not kind.in_rows):
+                    continue
+                for found_here in kind.find(sent):
+                    found_here.evidence = ev
+                    raw.of(kind.key).append(found_here)
             if block.kind == "row":
-                continue  # other facts need a sentence around them
-            for facility in find_facilities(sent):
-                facility.evidence = ev
-                raw.facilities.append(facility)
+                continue
             for found in find_policies(sent):
                 found.record.evidence = ev
-                raw.policies.append(found.record)
+                raw.of("policies").append(found.record)
                 a, b = doc.clean.to_original(block.start + found.start, block.start + found.end)
                 out.policy_spans.append((record.id, a, b, found.record.name))
-    raw.recommendations.extend(_recommendations(doc, record, section, views, reference, speaker))
+    raw.of("recommendations").extend(_recommendations(doc, record, section, views, reference, speaker))
     return out
 
 

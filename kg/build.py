@@ -61,8 +61,8 @@ def pipeline_version(reference_dir: Path = REFERENCE_DIR) -> str:
     from extract.cache import extractor_version
 
     digest = hashlib.sha256(extractor_version(reference_dir).encode())
-    for path in sorted(_KG_DIR.glob("*.py")) + sorted(ONTOLOGY_DIR.rglob("*.ttl")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted(_KG_DIR.rglob("*.py")) + sorted(ONTOLOGY_DIR.rglob("*.ttl")):
+        digest.update(str(path.relative_to(path.parents[1])).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -105,6 +105,8 @@ def build(
     progress: Callable[[int, int], None] | None = None,
     max_file_bytes: int = MAX_FILE_BYTES,
     replace: bool = False,
+    kinds: tuple | None = None,
+    mappings: tuple | None = None,
 ) -> BuildSummary:
     """Build the graph from ``paths`` into ``store_path`` and ``out_dir/kg.ttl``.
 
@@ -116,8 +118,14 @@ def build(
     when ``None``).  Nothing is written when SHACL validation fails; the
     summary's report says why.  A file over ``max_file_bytes`` is refused
     before it is read (skipped with a warning when found in a directory).
+
+    ``kinds`` (:data:`extract.kinds.KINDS` by default) are the kinds of fact read and ``mappings``
+    (:data:`kg.kinds.MAPPINGS`) put them in the graph; a build given either uses no cache, which knows only
+    the packaged kinds.
     """
     started = time.perf_counter()
+    if kinds is not None or mappings is not None:
+        cache_dir = None
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputUnwritable(out_dir, "not a directory; --out takes a directory for kg.ttl and facts.json")
     with build_lock(store_path) as took_over, build_lock(out_dir) as took_over_out:
@@ -135,7 +143,8 @@ def build(
                                 report=ValidationReport(True, []), seconds=time.perf_counter() - started,
                                 warnings=notes + s["warnings"], written=True, unchanged=True)
         summary = _build(paths, store_path=store_path, out_dir=out_dir, cache_dir=cache_dir, nlp=nlp,
-                         n_process=n_process, progress=progress, max_file_bytes=max_file_bytes, allow_removal=replace)
+                         n_process=n_process, progress=progress, max_file_bytes=max_file_bytes, allow_removal=replace,
+                         kinds=kinds, mappings=mappings)
         summary.warnings[:0] = notes
         if summary.written and manifest_path:
             outputs = {name: _digest(out_dir / name) for name in _OUTPUTS}
@@ -157,13 +166,14 @@ def _removed_files(old_graphs: set[str], new_graphs: set[str]) -> list[str]:
 
 
 def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, max_file_bytes,
-           allow_removal) -> BuildSummary:
+           allow_removal, kinds, mappings) -> BuildSummary:
     """Extract; stream the mapped triples into a new store beside the old one; validate the graphs that
     changed; swap the new store in; write the outputs from it.  Memory holds the fact records, never the
     graph: a huge input costs disk, not RAM."""
     import shutil
 
     from extract.cache import ExtractionCache, extractor_version
+    from extract.kinds import KINDS
     from extract.run import extract_paths  # spaCy stays off the import path of lookups
 
     from .iri import document_iri
@@ -181,7 +191,7 @@ def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, m
 
     cache = ExtractionCache(cache_dir / "extract", extractor_version(REFERENCE_DIR)) if cache_dir else None
     result = extract_paths(paths, reference_dir=REFERENCE_DIR, nlp=nlp, progress=progress, cache=cache,
-                           n_process=n_process, max_bytes=max_file_bytes)
+                           n_process=n_process, max_bytes=max_file_bytes, kinds=kinds or KINDS)
     lap("extract")
     summary = BuildSummary(documents=len(result.facts.documents), triples=0, classes={},
                            report=ValidationReport(False, []), seconds=0.0, warnings=result.warnings,
@@ -201,7 +211,7 @@ def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, m
     staging, store = staging_store(store_path)
     swapped = False
     try:
-        _load(store, result.facts)
+        _load(store, result.facts, mappings=mappings)
         new_graphs = {g.value for g in data_graphs(store)}
         # facts.json waits in an unnamed temporary file, and the records are let go: the validation
         # workers fork from this process, which should not hold a huge input's records while they run
@@ -237,12 +247,13 @@ def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, m
     return summary
 
 
-def _load(store, facts) -> None:
+def _load(store, facts, *, mappings: tuple | None = None) -> None:
     """Stream the graph of ``facts`` into ``store``: each document's named graph, the vocabularies in the
     shared graph, the name index and the ontology."""
     import pyoxigraph as ox
 
     from .convert import to_ox
+    from .kinds import MAPPINGS
     from .lookup import normalize
     from .mapping import facts_to_quads
     from .store import ONTOLOGY_GRAPH
@@ -251,7 +262,7 @@ def _load(store, facts) -> None:
     graphs: dict[str, ox.NamedNode] = {}
 
     def quads():
-        for graph, (s, p, o) in facts_to_quads(facts, topics=load_topics(TOPICS_FILE)):
+        for graph, (s, p, o) in facts_to_quads(facts, topics=load_topics(TOPICS_FILE), mappings=mappings or MAPPINGS):
             name = graphs.get(graph) or graphs.setdefault(graph, ox.NamedNode(graph))
             yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), name)
 

@@ -15,14 +15,12 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from extract.records import Evidence, FactSet
 
-from .iri import document_iri, entity_iri, evidence_iri, slugify
+from .iri import document_iri, entity_iri, evidence_iri
+from .kinds import MAPPINGS, KindMapping, MappingContext
 from .namespaces import KG, ORGANIZATION_CLASSES, PLACE_CLASSES, PREFIXES
 from .prefixes import SHARED_GRAPH
+from .statements import Triple, concept, entity
 from .topics import TopicIndex
-
-VOCAB = "https://w3id.org/ccec-kg/vocab/"
-
-Triple = tuple  # (subject, predicate, object) as rdflib terms
 Placed = tuple[str, Triple]  # (named graph IRI, triple)
 
 
@@ -55,15 +53,6 @@ def _node(node: URIRef, statements: list[Triple], evidence: Iterable[Evidence]) 
         yield graph, (node, PROV.wasDerivedFrom, doc)
 
 
-def concept(scheme: str, notation: str) -> URIRef:
-    """A SKOS concept of one of the packaged schemes (``facility-kind``, ``status`` ...)."""
-    return URIRef(f"{VOCAB}{scheme}/{notation}")
-
-
-def _year(node: URIRef, year: str | None) -> list[Triple]:
-    return [(node, KG.year, Literal(year, datatype=XSD.gYear))] if year else []
-
-
 def _claim(node: URIRef, prop: str, value: str) -> Triple:
     if prop == "headquarters":
         return node, KG.headquarteredIn, entity_iri("place", value)
@@ -72,29 +61,20 @@ def _claim(node: URIRef, prop: str, value: str) -> Triple:
     return node, KG.inSector, concept("sector", value)
 
 
-def _entity(node: URIRef, cls: URIRef, label: str) -> list[Triple]:
-    """Type and label a node; the first two triples of every entity."""
-    return [(node, RDF.type, cls), (node, RDFS.label, Literal(label))]
-
-
-def recommendation_iri(by: str, text: str) -> URIRef:
-    import hashlib
-
-    digest = hashlib.sha1(f"{by}\n{text}".encode("utf-8")).hexdigest()[:8]
-    return entity_iri("recommendation", f"{slugify(by)} {slugify(text)[:60]} {digest}")
-
-
-def facts_to_graph(facts: FactSet, *, topics: TopicIndex | None = None) -> Graph:
+def facts_to_graph(facts: FactSet, *, topics: TopicIndex | None = None,
+                   mappings: tuple[KindMapping, ...] = MAPPINGS) -> Graph:
     """The RDF graph of ``facts`` (the union of :func:`facts_to_quads`' graphs)."""
     graph = new_graph()
-    for _, triple in facts_to_quads(facts, topics=topics):
+    for _, triple in facts_to_quads(facts, topics=topics, mappings=mappings):
         graph.add(triple)
     return graph
 
 
-def facts_to_quads(facts: FactSet, *, topics: TopicIndex | None = None) -> Iterator[Placed]:
+def facts_to_quads(facts: FactSet, *, topics: TopicIndex | None = None,
+                   mappings: tuple[KindMapping, ...] = MAPPINGS) -> Iterator[Placed]:
     """Every triple of ``facts`` with its named graph (see the module docstring); the same facts always give
     the same triples.  ``topics`` classifies recommendations against the topic scheme; without it they get none.
+    ``mappings`` map each kind's records (:mod:`kg.kinds`); a kind without one is not in the graph.
     """
     for doc in facts.documents:
         node = document_iri(doc.id)
@@ -129,65 +109,15 @@ def facts_to_quads(facts: FactSet, *, topics: TopicIndex | None = None) -> Itera
 
     for person in facts.people:
         node = entity_iri("person", person.name)
-        statements = _entity(node, KG.Person, person.name)
+        statements = entity(node, KG.Person, person.name)
         if person.role:
             statements.append((node, KG.role, Literal(person.role)))
         if person.affiliation:
             statements.append((node, KG.affiliation, entity_iri("organization", person.affiliation)))
         yield from _node(node, statements, person.evidence)
 
-    org = lambda name: entity_iri("organization", name)  # noqa: E731
-    place = lambda name: entity_iri("place", name)  # noqa: E731
-    for fac in facts.facilities:
-        node = entity_iri("facility", fac.name)
-        statements = _entity(node, KG.Facility, fac.name) + [
-            (node, KG.operatedBy, org(fac.operator)), (node, KG.facilityKind, concept("facility-kind", fac.kind)),
-            (node, KG.status, concept("status", fac.status))]
-        if fac.place:
-            statements.append((node, KG.locatedIn, place(fac.place)))
-        if fac.details:
-            statements.append((node, RDFS.comment, Literal(fac.details)))
-        yield from _node(node, statements + _year(node, fac.year), fac.evidence)
-
-    for deal in facts.partnerships:
-        node = entity_iri("partnership", deal.name)
-        statements = _entity(node, KG.Partnership, deal.name)
-        statements += [(node, KG.hasParty, org(party)) for party in deal.parties]
-        statements.append((node, KG.partnershipKind, concept("partnership-kind", deal.kind)))
-        yield from _node(node, statements + _year(node, deal.year), deal.evidence)
-
-    for project in facts.projects:
-        node = entity_iri("project", project.name)
-        statements = _entity(node, KG.Project, project.name)
-        statements += [(node, KG.participant, org(participant)) for participant in project.participants]
-        if project.place:
-            statements.append((node, KG.locatedIn, place(project.place)))
-        if project.amount:
-            statements.append((node, KG.amount, Literal(project.amount)))
-        statements.append((node, KG.status, concept("status", project.status)))
-        yield from _node(node, statements + _year(node, project.year), project.evidence)
-
-    for policy in facts.policies:
-        node = entity_iri("policy", policy.name)
-        statements = _entity(node, KG.Policy, policy.name)
-        statements += [(node, SKOS.altLabel, Literal(alias)) for alias in policy.aliases]
-        if policy.issuer:
-            statements.append((node, KG.issuedBy, org(policy.issuer)))
-        if policy.jurisdiction:
-            statements.append((node, KG.jurisdiction, place(policy.jurisdiction)))
-        yield from _node(node, statements + _year(node, policy.year), policy.evidence)
-
-    for rec in facts.recommendations:
-        label = rec.text if len(rec.text) <= 160 else rec.text[:157] + "…"
-        node = recommendation_iri(rec.by or "", rec.text)
-        statements = _entity(node, KG.Recommendation, label) + [(node, KG.text, Literal(rec.text))]
-        if rec.by:
-            statements.append((node, KG.madeBy, org(rec.by)))
-        if rec.addressed_to:
-            statements.append((node, KG.addressedTo, place(rec.addressed_to)))
-        statements += [(node, KG.refersTo, entity_iri("policy", name)) for name in rec.policies]
-        statements += [(node, KG.refersTo, place(name)) for name in rec.places]
-        if topics is not None:
-            statements += [(node, KG.topic, topic)
-                           for topic in topics.topics(" ".join([rec.text, *(e.text for e in rec.evidence)]))]
-        yield from _node(node, statements, rec.evidence)
+    context = MappingContext(topics=topics)
+    for mapping in mappings:
+        for record in facts.stated.get(mapping.key, []):
+            node, statements = mapping.statements(record, context)
+            yield from _node(node, statements, record.evidence)

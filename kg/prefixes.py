@@ -9,6 +9,7 @@ BASE = "https://w3id.org/ccec-kg/"
 ONTOLOGY_IRI = BASE + "ontology"
 KG_NS = BASE + "ontology#"
 RESOURCE_NS = BASE + "resource/"
+VOCAB_NS = BASE + "vocab/"  # the packaged SKOS schemes: facility-kind, status, sector, topic ...
 SHARED_GRAPH = BASE + "graph/shared"  # facts no single document supports: vocabularies, reference places
 LOOKUP_GRAPH = BASE + "graph/lookup"  # kg:nameKey index for exact-match lookups
 PROV_NS = "http://www.w3.org/ns/prov#"

@@ -8,7 +8,9 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
-TOPIC_SCHEME = URIRef("https://w3id.org/ccec-kg/vocab/topic")
+from .prefixes import VOCAB_NS
+
+TOPIC_SCHEME = URIRef(VOCAB_NS + "topic")
 MAX_TOPICS = 3
 
 

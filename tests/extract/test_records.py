@@ -1,5 +1,7 @@
-from extract.records import (DocumentRecord, Evidence, FactSet, OrganizationRecord, PersonRecord, PlaceRecord,
-                             factset_from_json, factset_to_json)
+import pytest
+
+from extract.records import (DocumentRecord, Evidence, FacilityRecord, FactSet, OrganizationRecord, PersonRecord,
+                             PlaceRecord, factset_from_json, factset_to_json)
 
 
 def test_factset_json_round_trip():
@@ -9,7 +11,15 @@ def test_factset_json_round_trip():
         organizations=[OrganizationRecord("Acme", "Company", ["Acme Corp"], [ev])],
         places=[PlaceRecord("Chongqing", "Province", "China", [ev])],
         people=[PersonRecord("Ann Lee", "CEO", "Acme", [ev])],
+        stated={"facilities": [FacilityRecord("Acme plant (Chongqing)", "plant", "Acme", "Chongqing", evidence=[ev])],
+                "policies": []},
     )
     text = factset_to_json(facts)
     assert factset_from_json(text) == facts
     assert factset_to_json(factset_from_json(text)) == text
+
+
+def test_facts_of_a_kind_without_a_record_class_are_refused_by_name():
+    text = factset_to_json(FactSet(stated={"awards": []}))
+    with pytest.raises(ValueError, match="'awards'"):
+        factset_from_json(text)

@@ -11,7 +11,7 @@ def test_a_title_line_states_a_deal_between_the_firms_it_names(tmp_path, nlp):
                     "Rivet Motors said on Tuesday it will open a plant in Wuhan. Lakeside University is its partner.\n",
                     encoding="utf-8")
     facts = extract_paths([path], reference_dir=REFERENCE_DIR, nlp=nlp).facts
-    assert [sorted(p.parties) for p in facts.partnerships] == [["Lakeside University", "Rivet Motors"]]
+    assert [sorted(p.parties) for p in facts.stated["partnerships"]] == [["Lakeside University", "Rivet Motors"]]
     assert not [o.name for o in facts.organizations if "Partners" in o.name or "Research" in o.name]
 
 
@@ -56,9 +56,9 @@ def test_a_brief_without_author_sections_yields_its_recommendations_without_an_a
                     "2. Build a domestic market for green ammonia before chasing exports.\n",
                     encoding="utf-8")
     facts = extract_paths([path], reference_dir=REFERENCE_DIR, nlp=nlp).facts
-    assert [r.text for r in facts.recommendations] == [
+    assert [r.text for r in facts.stated["recommendations"]] == [
         "Require every project to publish a water balance before it is licensed.",
         "Build a domestic market for green ammonia before chasing exports."]
-    assert [r.by for r in facts.recommendations] == [None, None]
+    assert [r.by for r in facts.stated["recommendations"]] == [None, None]
     graph = facts_to_graph(facts)
     assert len(list(graph.subjects(None, KG.Recommendation))) == 2 and not list(graph.objects(None, KG.madeBy))

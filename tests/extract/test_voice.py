@@ -39,4 +39,4 @@ def test_we_of_a_release_names_the_defined_firm_as_operator(tmp_path, nlp):
     path.write_text('PUNE, 3 March 2025 – Tarrow Pharma plc ("Tarrow" or "the Group") today said it has opened '
                     "a new plant in Pune. We will also build a research centre in Hyderabad.\n", encoding="utf-8")
     facts = extract_paths([path], reference_dir=REFERENCE_DIR, nlp=nlp).facts
-    assert ("Tarrow Pharma plc", "Hyderabad") in {(f.operator, f.place) for f in facts.facilities}
+    assert ("Tarrow Pharma plc", "Hyderabad") in {(f.operator, f.place) for f in facts.stated["facilities"]}

@@ -281,7 +281,7 @@ def two_named_alike(tmp_path):
     said = Evidence("news", "Rail Express runs the Rail Express project.", 0, 43)
     facts = FactSet(documents=[DocumentRecord("news", "news.txt", "News", "a" * 64, 0, 43)],
                     organizations=[OrganizationRecord("Rail Express", "Company", [], [said])],
-                    projects=[ProjectRecord("Rail Express", evidence=[said])])
+                    stated={"projects": [ProjectRecord("Rail Express", evidence=[said])]})
     staging, store = staging_store(tmp_path / "s")
     _load(store, facts)
     del store

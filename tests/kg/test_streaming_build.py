@@ -33,7 +33,7 @@ def test_chunks_and_batches_are_bounded_and_change_no_output(tmp_path, monkeypat
             return getattr(self._store, name)
 
     real_load = kg.build._load
-    monkeypatch.setattr(kg.build, "_load", lambda store, facts: real_load(Counting(store), facts))
+    monkeypatch.setattr(kg.build, "_load", lambda store, facts, **options: real_load(Counting(store), facts, **options))
     monkeypatch.setattr(kg.build, "_LOAD_CHUNK", 100)
     monkeypatch.setattr(kg.validation, "_BATCH_TRIPLES", 80)
     monkeypatch.setattr(kg.validation, "validate_graph", validate_graph)
