@@ -77,28 +77,31 @@ class Row:
 
 @dataclass(frozen=True, order=True)
 class Peak:
-    """Peak memory of a process tree: PSS summed (a page shared by forked workers counted once, in shares),
-    and RSS summed (each process's shared pages counted again: an upper bound)."""
+    """Peak memory of a process tree: PSS summed (a page shared by forked workers counted once, in shares:
+    the memory the tree takes), RSS summed (each process's shared pages counted again: an upper bound), and
+    the largest single process's RSS (what ``/usr/bin/time`` and ``ru_maxrss`` report)."""
 
     pss: int
     rss: int
+    largest: int = 0
 
     def __str__(self) -> str:
-        return f"{self.pss / 2**20:.0f} MiB (RSS summed: {self.rss / 2**20:.0f} MiB)"
+        return (f"{self.pss / 2**20:.0f} MiB (RSS summed: {self.rss / 2**20:.0f} MiB; "
+                f"largest process: {self.largest / 2**20:.0f} MiB)")
 
 
 def run(command: list[str], *, cwd: Path | None = None) -> tuple[float, Peak, str]:
     """Run ``command``; return its wall time, the peak memory of its process tree, and its stdout."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    pss = rss = 0
+    pss = rss = largest = 0
     done = threading.Event()
 
     def sample() -> None:  # in a thread, so the wall time is not rounded up to the sampling period
-        nonlocal pss, rss
+        nonlocal pss, rss, largest
         while not done.wait(0.1):
             now = _tree_memory(process.pid)
-            pss, rss = max(pss, now.pss), max(rss, now.rss)
+            pss, rss, largest = max(pss, now.pss), max(rss, now.rss), max(largest, now.largest)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -108,7 +111,7 @@ def run(command: list[str], *, cwd: Path | None = None) -> tuple[float, Peak, st
     sampler.join()
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, command))} exited {process.returncode}: {err.strip()[-500:]}")
-    return elapsed, Peak(pss, rss), out
+    return elapsed, Peak(pss, rss, largest), out
 
 
 def _tree_memory(root: int) -> Peak:
@@ -122,7 +125,7 @@ def _tree_memory(root: int) -> Peak:
             except (OSError, ValueError, IndexError):
                 continue  # the process ended while we looked
             children.setdefault(parent, []).append(int(entry.name))
-    pss = rss = 0
+    pss = rss = largest = 0
     todo = [root]
     while todo:
         pid = todo.pop()
@@ -133,12 +136,13 @@ def _tree_memory(root: int) -> Peak:
                         kib = int(line.split()[1]) * 1024
                         if line.startswith("Rss:"):
                             rss += kib
+                            largest = max(largest, kib)
                         else:
                             pss += kib
         except (OSError, ValueError):
             continue
         todo.extend(children.get(pid, []))
-    return Peak(pss, rss)
+    return Peak(pss, rss, largest)
 
 
 def median_run(command: list[str], repeat: int) -> float:
@@ -232,8 +236,8 @@ def large_input_rows(work: Path, megabytes: list[float], table_rows: list[int], 
         base = per_mb[0][0]
         rows.append(Row(f"{size:g} MB single file: seconds per MB", f"{rate:.1f} s/MB",
                         f"{base:.1f} s/MB ({megabytes[0]:g} MB)", rate / base, "≤ 1.1×", rate / base <= 1.1))
-        rows.append(Row(f"{size:g} MB single file: peak memory (PSS)", str(peak), "", None, "≤ 1536 MiB",
-                        peak.pss <= 1.5 * 2**30))
+        rows.append(Row(f"{size:g} MB single file: peak memory (PSS of the tree; largest process RSS)", str(peak),
+                        "", None, "both ≤ 1536 MiB", max(peak.pss, peak.largest) <= 1.5 * 2**30))
     rates: list[float] = []
     for count in table_rows:
         folder = work / f"table-{count}"
