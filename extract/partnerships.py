@@ -7,26 +7,26 @@ work together") is not a partnership.
 """
 from __future__ import annotations
 
+import functools
 import re
 
+from .patterns.partnership import CUES, NOT_BEFORE
 from .records import PartnershipRecord
 from .sentences import Sentence, first_year
 
-# (cue, partnership-kind notation), most specific first
-_CUES: list[tuple[str, str]] = [
-    (r"joint[- ]ventures?|\bJVs?\b|jointly (?:established|set up|founded|owned)", "joint_venture"),
-    (r"(?:joint|collaborative|cooperative) (?:r&d|research|laborator(?:y|ies)|lab|innovation)|research (?:collaboration|cooperation|partnership)|"
-     r"co-develop(?:ed|s|ing)?|jointly develop(?:ed|s|ing)?", "research_collaboration"),
-    (r"suppl(?:y|ies|ied|ier|iers)\b(?![- ]chain)|provid(?:es|ed|ing) (?:[\w-]+ ){1,6}(?:to|for)\b", "supply"),
-    (r"customers?|clients?", "customer"),
-    (r"invest(?:ed|s|ing|ment)? in\b|investee|acquir(?:ed|es|ing)|acquisition of|stake in|shareholder|funding from|funded by", "investment"),
-    (r"agreements?|memorand(?:um|a)|MoUs?|signed|contracts?", "agreement"),
-    (r"strategic (?:cooperation|partnership|alliance)|partner(?:s|ship|ships|ed|ing)?|cooperat(?:e|ed|es|ing|ion)|"
-     r"collaborat(?:e|ed|es|ing|ion)|alliance|teamed up|joined forces|work(?:ed|s|ing)? (?:closely )?with|together with|jointly|"
-     r"co-found(?:ed|s)?|join(?:ed|s)? the|members? of|participat(?:ed|es)(?: as (?:an? )?\w+)? in|affiliate|with (?:the )?support (?:of|from)|supported by", "strategic_cooperation"),
-]
-_CUE = re.compile(r"\b(?:" + "|".join(c for c, _ in _CUES) + r")", re.I)
-_KIND = [(re.compile(r"\b(?:" + c + r")", re.I), k) for c, k in _CUES]
+_KINDS = [kind for kind, _ in CUES]  # most specific first
+
+
+@functools.lru_cache(maxsize=4)  # one per pipeline vocabulary; a build has one
+def _cue_matcher(vocab):
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(vocab)
+    for kind, patterns in CUES:
+        matcher.add(kind, patterns)
+    return matcher
+
+
 _HEDGED = re.compile(
     r"\b(?:could|would|might|may|should|hopes?|looks? forward|willing|expects? to|potential|possible|if|considering|"
     r"recommends?|recommended|suggests?|suggested|proposes?|proposed|urges?|urged)\b", re.I  # a proposal is no deal yet
@@ -54,7 +54,7 @@ def _joint_subjects(sent: Sentence) -> str | None:
     return None
 
 
-_FOUNDING_VERBS = re.compile(r"^(?:co-)?(?:found|establish|set|creat|launch|open|form|build|built)", re.I)
+_FOUNDING_VERBS = frozenset({"found", "establish", "set", "create", "launch", "open", "form", "build"})
 # partners nobody names: "the efforts of HP and our local partners"
 _UNNAMED_PARTNERS = re.compile(r"\b(?:our|its|their|local|other|industry|business|many) partners\b", re.I)
 _MUTUAL = re.compile(r"\b(?:jointly|together|joint|co-\w+|with each other)\b", re.I)
@@ -72,7 +72,7 @@ def _creations(sent: Sentence) -> set[str]:
         node = span.root
         while node.dep_ == "conj" and node.head is not node:
             node = node.head
-        if node.dep_ == "dobj" and _FOUNDING_VERBS.match(node.head.lower_):  # no lemmatizer in the pipeline
+        if node.dep_ == "dobj" and node.head.lemma_ in _FOUNDING_VERBS:
             out.add(org.name)
     return out
 
@@ -90,13 +90,21 @@ def _one_list_after_a_preposition(sent: Sentence) -> bool:
     return bool(before) and before[-1].lower() in ("from", "to", "for", "of", "at", "in", "like", "including")
 
 
-def _cues(sent: Sentence) -> list[re.Match]:
-    """The cooperation cues outside organisation names ("DaVita Healthcare Partners" is a name) and outside
-    partners nobody names ("HP and our local partners")."""
+def _cues(sent: Sentence) -> list[tuple[int, int, str]]:
+    """The cooperation cues (sentence-relative start, end, kind; in text order) outside organisation names
+    ("DaVita Healthcare Partners" is a name) and outside partners nobody names ("HP and our local partners")."""
     unnamed = [(u.start(), u.end()) for u in _UNNAMED_PARTNERS.finditer(sent.text)]
-    return [m for m in _CUE.finditer(sent.text)
-            if not any(o.start <= sent.start + m.start() < o.end for o in sent.orgs)
-            and not any(a <= m.start() < b for a, b in unnamed)]
+    span, out = sent.span, []
+    for match_id, first, last in _cue_matcher(span.doc.vocab)(span):
+        kind = span.doc.vocab.strings[match_id]
+        after = next((t.lower_ for t in span[last:] if t.text != "-"), "")
+        if after in NOT_BEFORE.get(kind, ()):
+            continue
+        start, end = span[first].idx - sent.start, span[last - 1].idx + len(span[last - 1]) - sent.start
+        if not any(o.start <= sent.start + start < o.end for o in sent.orgs) and \
+                not any(a <= start < b for a, b in unnamed):
+            out.append((start, end, kind))
+    return sorted(out)
 
 
 def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
@@ -110,7 +118,7 @@ def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
     if _one_list_after_a_preposition(sent):
         return []
     # hedging counts up to the cue: "could cooperate with" is hypothetical, an agreement "to explore possible uses" is not
-    if _HEDGED.search(text[:cue.end()] if cue else text):
+    if _HEDGED.search(text[:cue[1]] if cue else text):
         return []
     made = _creations(sent)
     parties = [name for name in sent.org_names() if name not in made]
@@ -120,7 +128,7 @@ def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
     example = _EXAMPLES.search(text)
     if example and all(m.start - sent.start > example.start() for m in sent.orgs) and not sent.self_reference():
         return []  # "suppliers such as Bosch, Valeo and Denso": examples of a kind, not parties to a deal
-    kind = joint or next(k for pattern, k in _KIND if any(pattern.match(c.group()) for c in cues))
+    kind = joint or min((k for _, _, k in cues), key=_KINDS.index)
     name = " – ".join(parties[:3]) + f" {kind.replace('_', ' ')}"
     return [PartnershipRecord(name=name, parties=parties, kind=kind, year=first_year(text))]
 
