@@ -54,17 +54,12 @@ def is_named_site(name: str) -> bool:
     return bool(_SITE_NAME.search(name)) and not re.search(r"\b(?:Co|Ltd|Inc|Corporation|Group|Company)\b", name)
 
 
-# verbs whose subject runs the site they govern: "Siemens opened a plant", "Corning has built production nodes"
-_RUN_VERBS = re.compile(
-    r"^(?:build(?:s|ing)?|built|open(?:s|ed|ing)?|establish(?:es|ed|ing)?|set(?:s|ting)?|operat(?:e|es|ed|ing)|"
-    r"run(?:s|ning)?|ran|ha(?:ve|s|d|ving)|own(?:s|ed|ing)?|launch(?:es|ed|ing)?|invest(?:s|ed|ing)?|"
-    r"construct(?:s|ed|ing)?|complet(?:e|es|ed|ing)|start(?:s|ed|ing)?|found(?:s|ed|ing)?|relocat(?:e|es|ed|ing)|"
-    r"mov(?:e|es|ed|ing)|expand(?:s|ed|ing)?|locat(?:e|es|ed|ing)|bas(?:e|es|ed|ing)|headquartered|add(?:s|ed|ing)?|"
-    r"inaugurat(?:e|es|ed|ing)|commission(?:s|ed|ing)?|acquir(?:e|es|ed|ing)|b(?:uy|uys|ought|uying)|"
-    r"creat(?:e|es|ed|ing)|plan(?:s|ned|ning)?|announc(?:e|es|ed|ing)|put(?:s|ting)?|develop(?:s|ed|ing)?)$"
-)
+# verbs (lemmas) whose subject runs the site they govern: "Siemens opened a plant", "Corning has built production nodes"
+_RUN_VERBS = frozenset("""build open establish set operate run have own launch invest construct complete start found
+    relocate move expand locate base headquarter add inaugurate commission acquire buy create plan announce put
+    develop""".split())
 # a sentence whose main verb only says what the subject is or keeps doing: "With sites in Shanghai, BASF is ..."
-_ROOT_OK = re.compile(r"^(?:is|are|was|were|be|been|continu(?:e|es|ed|ing)|remain(?:s|ed)?|serv(?:e|es|ed))$")
+_ROOT_OK = frozenset({"be", "continue", "remain", "serve"})
 _SELF_WORDS = frozenset({"we", "our", "us", "company", "group", "firm"})
 _EXAMPLE_WORDS = frozenset({"like", "including", "as"})  # "as" of "such as"
 
@@ -121,7 +116,7 @@ def _operators(sent: Sentence, operators: list, start: int, end: int) -> list[st
         if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
             break
         node = node.head
-    if node.pos_ in ("VERB", "AUX") and _RUN_VERBS.match(node.lower_):
+    if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in _RUN_VERBS:
         verbs = [node] + [v for v in node.ancestors if v.pos_ in ("VERB", "AUX")][:2]
         for verb in verbs:
             for child in verb.children:
@@ -137,7 +132,7 @@ def _operators(sent: Sentence, operators: list, start: int, end: int) -> list[st
     # "Corning will continue the construction of the logistics center"
     root = sent.span.root
     owned = any(t.dep_ == "prep" and t.lower_ == "with" for t in head.ancestors)  # "BASF offers ..., with offices in"
-    if not (owned or _RUN_VERBS.match(root.lower_) or _ROOT_OK.match(root.lower_)):
+    if not (owned or root.lemma_.lower() in _RUN_VERBS | _ROOT_OK):
         return []  # "CCTV1 gave an interview for the Jinqiao factory": the subject does something else
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
@@ -148,8 +143,7 @@ def _operators(sent: Sentence, operators: list, start: int, end: int) -> list[st
 
 
 # a site that is only thought about is not (yet) one: "is weighing a site", "considers building a plant"
-_HEDGE_VERBS = re.compile(r"^(?:weigh(?:s|ed|ing)?|consider(?:s|ed|ing)?|explor(?:e|es|ed|ing)|evaluat(?:e|es|ed|ing)|"
-                          r"stud(?:y|ies|ied|ying)|mull(?:s|ed|ing)?|eye(?:s|d|ing)?|assess(?:es|ed|ing)?)$")
+_HEDGE_VERBS = frozenset({"weigh", "consider", "explore", "evaluate", "study", "mull", "eye", "assess"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "within", "beside", "to"})
 _NEAR_WORDS = frozenset({"close", "next", "adjacent", "near"})
 
@@ -161,7 +155,7 @@ def _site_token(sent: Sentence, start: int, end: int):
 
 def _hedged(token) -> bool:
     """Is the site only weighed or considered ("is said to be weighing a site close to the port")?"""
-    return any(_HEDGE_VERBS.match(v.lower_) for v in list(token.ancestors)[:3] if v.pos_ in ("VERB", "AUX"))
+    return any(v.lemma_.lower() in _HEDGE_VERBS for v in list(token.ancestors)[:3] if v.pos_ in ("VERB", "AUX"))
 
 
 def _located(sent: Sentence, token) -> tuple[bool, list]:
