@@ -1,6 +1,7 @@
 """The word tables the finders share: head nouns of firms, places, plans and products, and role words.
 
-Lower-case, as written (the lemmatizer is off): a table lists the forms it matches.
+Lower-case, as written: a table of nouns lists the forms it matches (names and their heads are read as written;
+verbs are matched by lemma where they are used).
 """
 from __future__ import annotations
 

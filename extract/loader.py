@@ -1,7 +1,8 @@
 """Read a document file and turn it into clean, structured text.
 
 Cleaning strips HTML tags and markdown emphasis, drops footnote lines and
-footnote markers, rejoins paragraphs split by page breaks and keeps headings,
+footnote markers, rejoins paragraphs split by page breaks and words split at a
+line's end ("manu-" / "factures"), and keeps headings,
 list items and table rows as blocks.  Every clean character keeps its offset
 into the original file text (see :class:`~extract.textmap.MappedText`).
 """
@@ -334,6 +335,14 @@ def _merge_page_breaks(original: str, blocks: list[_RawBlock]) -> list[_RawBlock
     return merged
 
 
+def _broken_word(original: str, last: tuple[int, int], first: tuple[int, int]) -> bool:
+    """Does a line end in a word the line break cut ("Pharma-" + "ceutical", as a converted PDF has it)? Its
+    hyphen and the break are dropped then; a hyphen before a capital ("Sino-" + "German") is kept."""
+    a, b = last
+    head, tail = original[max(a, b - 3):b], original[first[0]:first[0] + 1]
+    return len(head) == 3 and head[2] == "-" and head[:2].isalpha() and tail.islower()
+
+
 def clean_text(original: str) -> tuple[MappedText, list[Block]]:
     """Clean ``original`` into mapped text and its blocks (see module docstring)."""
     out = MappedText()
@@ -343,10 +352,13 @@ def clean_text(original: str) -> tuple[MappedText, list[Block]]:
         if blocks:
             out.insert("\n\n", first)
         start = len(out)
+        broken = False
         for i, spans in enumerate(raw.lines):
-            if i:
+            if i and not broken:
                 out.insert(raw.joiner, spans[0][0])
-            for a, b in spans:
-                out.copy(original, a, b)
+            following = raw.lines[i + 1] if raw.joiner == " " and i + 1 < len(raw.lines) else None
+            broken = following is not None and _broken_word(original, spans[-1], following[0])
+            for n, (a, b) in enumerate(spans):
+                out.copy(original, a, b - 1 if broken and n == len(spans) - 1 else b)
         blocks.append(Block(kind=raw.kind, start=start, end=len(out), level=raw.level))
     return out, blocks

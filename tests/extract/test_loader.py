@@ -40,6 +40,18 @@ def test_a_long_paragraph_cut_mid_sentence_is_rejoined():
     text, blocks = clean_text("Key Figures of the Region\n\nMotor makers grew by a tenth.\n")
     assert len(blocks) == 2
 
+def test_a_word_cut_at_a_lines_end_is_joined_and_keeps_its_offsets():
+    original = "We signed with Hoshizora Pharma-\nceutical Co. of Tokyo, a Sino-\nGerman venture.\n"
+    text, _ = clean_text(original)
+    assert text.text == "We signed with Hoshizora Pharmaceutical Co. of Tokyo, a Sino- German venture."
+    i = text.text.index("Pharmaceutical")
+    a, b = text.to_original(i, i + len("Pharmaceutical"))
+    assert original[a:b] == "Pharma-\nceutical"
+    # a table's cells and a heading are not lines of one paragraph
+    text, _ = clean_text("| Pharma- | ceutical |\n|---|---|\n| a | b |\n")
+    assert "Pharmaceutical" not in text.text
+
+
 def test_clean_text_of_markdown_line():
     text, blocks = clean_text("## **Bold** heading\n\nA [link](http://x.org) and CO<sub>2</sub>.\n")
     assert text.text == "Bold heading\n\nA link and CO2."
