@@ -50,11 +50,12 @@ CUES: list[tuple[str, list[list[dict]]]] = [
         [_lemma("acquire")],
         [_lower("acquisition"), _lower("of")],
         [_lemma("stake"), _lower("in")],
-        [_lower("funding"), _lower("from")],
+        # money that comes from a named party: "a capital grant from IDA Ireland", "a loan from the AADB"
+        [_lemma("funding", "grant", "loan", "financing", "investment", "participation"), _lower("from")],
         [_lower("funded"), _lower("by")],
     ]),
     ("agreement", [
-        [_lemma("agreement", "memorandum", "contract")],
+        [_lemma("agreement", "memorandum", "contract", "lease", "licence", "license")],
         [_lower("memoranda", "mou", "mous")],
         [_lower("signed")],
     ]),
