@@ -187,12 +187,18 @@ def show_cli(
     say(f"  <{c.iri}>")
     if c.aliases:
         say("  aliases: " + "; ".join(c.aliases))
-    for prop, value in c.literals:
-        say(f"  {prop}: {value}")
-    for prop, _, label in c.outgoing:
-        say(f"  {prop} → {label}")
-    for prop, _, label in c.incoming:
-        say(f"  ← {prop} of {label}")
+    section = "about"
+    for v in c.values:
+        if v.section != section:
+            section = v.section
+            say(f"  {section}:")
+        indent = "  " if section == "about" else "    "
+        if v.iri is None:
+            say(f"{indent}{v.property}: {v.value}")
+        elif v.incoming:
+            say(f"{indent}← {v.property} of {v.value}")
+        else:
+            say(f"{indent}{v.property} → {v.value}")
     shown = c.evidence if limit <= 0 else c.evidence[:limit]
     say(f"  provenance: {len(c.evidence)} sentence(s) in {len({e.document for e in c.evidence})} document(s)")
     for ev in shown:

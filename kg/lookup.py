@@ -43,15 +43,35 @@ class Evidence:
     end: int
 
 
+@dataclass(frozen=True)
+class Value:
+    """One statement of a card: a literal, or a relation to another node (``incoming``: the card's entity is its
+    object, "Corning plant kg:operatedBy Corning" on Corning's card)."""
+
+    property: str  # prefixed name
+    value: str  # the literal, or the other node's label
+    iri: str | None = None  # the other node
+    incoming: bool = False
+    section: str = "about"  # the card section it is printed in (SECTIONS)
+
+
+# A card's sections in the order a reader expects; a relation goes to the section of the other node's class.
+SECTIONS = ("about", "organizations", "places", "facilities", "partnerships", "projects", "policies",
+            "recommendations", "people", "documents", "other")
+_SECTION_OF_CLASS = {f"{KG_NS}{cls}": section for cls, section in (
+    ("Organization", "organizations"), ("Place", "places"), ("Facility", "facilities"),
+    ("Partnership", "partnerships"), ("Project", "projects"), ("Policy", "policies"),
+    ("Recommendation", "recommendations"), ("Person", "people"), ("Document", "documents"))}
+_CONCEPT = SKOS_NS + "Concept"  # a kind, a status, a sector: about the entity itself
+
+
 @dataclass
 class Card:
     iri: str
     label: str
     types: list[str]
     aliases: list[str] = field(default_factory=list)
-    literals: list[tuple[str, str]] = field(default_factory=list)
-    outgoing: list[tuple[str, str, str]] = field(default_factory=list)  # (property, iri, label)
-    incoming: list[tuple[str, str, str]] = field(default_factory=list)
+    values: list[Value] = field(default_factory=list)  # by SECTIONS order, then property and value
     evidence: list[Evidence] = field(default_factory=list)
 
 
@@ -174,27 +194,51 @@ def _text(term) -> str:
     return term.value if term is not None else ""
 
 
+def _section(classes: str) -> str:
+    found = [section for cls in classes.split() if (section := _SECTION_OF_CLASS.get(cls))]
+    if found:
+        return min(found, key=SECTIONS.index)
+    return "about" if _CONCEPT in classes.split() else "other"
+
+
+# Each statement once (a node's statements are repeated in the graph of every document that supports it), with
+# the other node's label and classes, which choose its section.
+_OUT = """SELECT ?e ?p ?o (SAMPLE(?ol) AS ?label) (GROUP_CONCAT(DISTINCT STR(?oc); separator=" ") AS ?classes) WHERE {
+  ?e ?p ?o
+  OPTIONAL { ?o rdfs:label|dcterms:title|skos:prefLabel ?ol }
+  OPTIONAL { ?o a ?oc }
+} GROUP BY ?e ?p ?o"""
+_IN = """SELECT ?e ?p ?s (SAMPLE(?sl) AS ?label) (GROUP_CONCAT(DISTINCT STR(?sc); separator=" ") AS ?classes) WHERE {
+  ?s ?p ?e
+  OPTIONAL { ?s rdfs:label|dcterms:title ?sl }
+  OPTIONAL { ?s a ?sc }
+} GROUP BY ?e ?p ?s"""
+
+
 def card(store: ox.Store, candidate: Candidate) -> Card:
-    """Everything the graph says about one entity, each statement once (a node's statements are repeated in
-    the graph of every document that supports it), with the sentences it comes from."""
+    """Everything the graph says about one entity, each statement once, in sections (:data:`SECTIONS`), with the
+    sentences it comes from."""
     iri = candidate.iri
     result = Card(iri=iri, label=candidate.label, types=candidate.types)
-    skip = {KG_NS + "evidence", KG_NS + "nameKey", "http://www.w3.org/ns/prov#wasDerivedFrom", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
-            "http://www.w3.org/2000/01/rdf-schema#label"}
-    for row in _rows(store, "SELECT DISTINCT ?e ?p ?o ?ol WHERE { ?e ?p ?o . OPTIONAL { ?o rdfs:label|dcterms:title|skos:prefLabel ?ol } }", iri):
+    skip = {KG_NS + "evidence", KG_NS + "nameKey", "http://www.w3.org/ns/prov#wasDerivedFrom", RDF_NS + "type",
+            RDFS_NS + "label"}
+    for row in _rows(store, _OUT, iri):
         p, o = row["p"].value, row["o"]
         if p in skip:
             continue
-        if p == "http://www.w3.org/2004/02/skos/core#altLabel":
+        if p == SKOS_NS + "altLabel":
             result.aliases.append(o.value)
         elif isinstance(o, ox.Literal):
-            result.literals.append((short(p), o.value))
+            result.values.append(Value(short(p), o.value))
         else:
-            result.outgoing.append((short(p), o.value, _text(row["ol"]) or short(o.value)))
-    for row in _rows(store, "SELECT DISTINCT ?e ?s ?p ?sl WHERE { ?s ?p ?e . OPTIONAL { ?s rdfs:label|dcterms:title ?sl } }", iri):
+            result.values.append(Value(short(p), _text(row["label"]) or short(o.value), o.value,
+                                       section=_section(_text(row["classes"]))))
+    for row in _rows(store, _IN, iri):
         if row["p"].value in skip:
             continue
-        result.incoming.append((short(row["p"].value), row["s"].value, _text(row["sl"]) or short(row["s"].value)))
+        s = row["s"].value
+        result.values.append(Value(short(row["p"].value), _text(row["label"]) or short(s), s, incoming=True,
+                                   section=_section(_text(row["classes"]))))
     evidence_query = """
     SELECT ?e ?doc ?title ?file ?quote ?start ?end WHERE {
       ?e kg:evidence ?ev .
@@ -207,7 +251,6 @@ def card(store: ox.Store, candidate: Candidate) -> Card:
                      int(row["start"].value), int(row["end"].value))
         )
     result.aliases.sort()
-    result.literals.sort()
-    result.outgoing.sort(key=lambda r: (r[0], r[2]))
-    result.incoming.sort(key=lambda r: (r[0], r[2]))
+    result.values.sort(key=lambda v: (SECTIONS.index(v.section), v.incoming, v.iri is not None, v.property,
+                                      v.value.casefold(), v.iri or ""))
     return result

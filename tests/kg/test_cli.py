@@ -267,8 +267,27 @@ def test_a_card_states_each_value_once_though_several_documents_state_it(built):
                                       prov:wasDerivedFrom ?d1, ?d2 . FILTER(?d1 != ?d2) } ORDER BY ?label LIMIT 1"""))
     shown = card(store, next(c for c in find(store, label["label"].value) if c.label == label["label"].value))
     assert len({e.document for e in shown.evidence}) >= 2  # several documents' graphs hold its statements
-    for values in (shown.aliases, shown.literals, shown.outgoing, shown.incoming):
+    for values in (shown.aliases, shown.values):
         assert len(values) == len(set(values))
+
+
+def test_a_card_prints_its_relations_in_sections_of_a_fixed_order(built):
+    from kg.lookup import SECTIONS
+    from kg.store import open_store, query
+
+    store = open_store(built[0])
+    # an organisation that runs a facility and is party to a partnership
+    row = next(query(store, """SELECT ?label WHERE { ?f kg:operatedBy ?o . ?p kg:hasParty ?o . ?o rdfs:label ?label }
+                               ORDER BY ?label LIMIT 1"""))
+    del store
+    result = kg("show", row["label"].value, "--store", built[0])
+    assert result.exit_code == 0, result.output
+    headers = [line.strip()[:-1] for line in result.output.splitlines()
+               if line.startswith("  ") and not line.startswith("   ") and line.strip()[:-1] in SECTIONS]
+    assert {"facilities", "partnerships"} <= set(headers)
+    assert headers == sorted(headers, key=SECTIONS.index) and len(headers) == len(set(headers))
+    facilities = result.output.split("  facilities:\n", 1)[1].split("\n  ", 1)[0]
+    assert "← kg:operatedBy of " in facilities
 
 
 @pytest.fixture
