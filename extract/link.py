@@ -24,7 +24,8 @@ from .records import (
     RecommendationRecord,
 )
 from .reference import Reference
-from .resolve import name_key, unique_evidence
+from .keys import name_key
+from .resolve import unique_evidence
 
 
 def prune_organizations(orgs: list[OrganizationRecord], people: list, *, policy_keys: set[str],

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .acronyms import after_common_nouns, definitions
+from .keys import name_key
 from .lexicon import ORG_NOUNS
 from .names import PLACE_SUFFIXES, Mention, not_an_organization, org_kind
 from .records import Evidence, OrganizationRecord, PersonRecord, PlaceRecord
@@ -19,14 +19,6 @@ class Located:
 
     mention: Mention
     evidence: Evidence
-
-
-def name_key(name: str, legal_forms: frozenset[str] = frozenset()) -> str:
-    """Case, accent, punctuation and legal-form insensitive key of a name."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    words = [w for w in re.split(r"[\s,]+", text) if w and w not in legal_forms]
-    return re.sub(r"[\W_]+", "", " ".join(words or text.split()).casefold())  # letters of any script
 
 
 def unique_evidence(evidence: list[Evidence]) -> list[Evidence]:

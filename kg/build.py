@@ -254,7 +254,7 @@ def _load(store, facts, *, mappings: tuple | None = None) -> None:
 
     from .convert import to_ox
     from .kinds import MAPPINGS
-    from .lookup import normalize
+    from extract.keys import name_key
     from .mapping import facts_to_quads
     from .store import ONTOLOGY_GRAPH
     from .topics import load_topics
@@ -277,7 +277,7 @@ def _load(store, facts, *, mappings: tuple | None = None) -> None:
     names = store.query(f"""SELECT DISTINCT ?s ?name WHERE {{ GRAPH ?g {{ ?s <{RDFS_NS}label>|<{SKOS_NS}altLabel> ?name }}
                            FILTER(?g != <{ONTOLOGY_IRI}>) FILTER(isLiteral(?name)) }}""")
     lookup, key = ox.NamedNode(LOOKUP_GRAPH), ox.NamedNode(KG_NS + "nameKey")
-    put(ox.Quad(row["s"], key, ox.Literal(folded), lookup) for row in names if (folded := normalize(row["name"].value)))
+    put(ox.Quad(row["s"], key, ox.Literal(folded), lookup) for row in names if (folded := name_key(row["name"].value)))
     store.bulk_load(path=str(ONTOLOGY_FILE), format=ox.RdfFormat.TURTLE, to_graph=ONTOLOGY_GRAPH)
     store.optimize()  # bulk loading leaves many overlapping files: compacted, a 5M-quad scan reads 1.8x faster
     store.flush()

@@ -4,9 +4,10 @@ Matching rules (also printed by ``kg eval --help``):
 
 * Scope: a predicted fact counts for a gold file when one of its evidence
   sentences lies in that file's ``source`` between its ``lines``.
-* Names are compared as keys: case, accents, quotes, punctuation, a leading
-  "the" and legal-form words (Inc., Co., Ltd., Corporation, ...) ignored.
-  Text is compared by Dice overlap of content words.
+* Names are compared by the name key resolution uses (``extract.keys``): case,
+  accents, spaces, punctuation and the reference's legal forms (Inc., Co.,
+  Ltd., GmbH, Group, ...) ignored, and here a leading "the" too.  Text is
+  compared by Dice overlap of content words.
 * organization / person: a name or alias of the prediction equals a name or
   alias of the gold entry (people: word order ignored).
 * facility: the operator matches (organisation rule, with the gold file's
@@ -22,13 +23,15 @@ Matching rules (also printed by ``kg eval --help``):
 """
 from __future__ import annotations
 
+import functools
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
+
+from extract import keys
 
 from .gold import KINDS, GoldFile, GoldItem, gold_paths, load_gold
 from .prefixes import KG_NS
@@ -43,28 +46,28 @@ CLASSES = {
     "policy": KG_NS + "Policy",
     "recommendation": KG_NS + "Recommendation",
 }
-_LEGAL = frozenset(
-    "inc incorporated corp corporation co company ltd limited llc plc ag se sa gmbh nv bv kg".split()
-)
 _STOP = frozenset(
     """a an the of and or in on at to for by with from as its their our is are be will shall into
     that this which through more further""".split()
 )
 
 
+@functools.cache
+def _legal_forms() -> frozenset[str]:
+    from extract.reference import load_reference
+
+    from .resources import REFERENCE_DIR
+
+    return load_reference(REFERENCE_DIR).legal_forms
+
+
 def name_key(text: str) -> str:
-    """Case, accent, punctuation, leading-article and legal-form insensitive key."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
-    words = re.findall(r"[^\W_]+", folded.replace("&", " and "))  # letters of any script: 张邦辉 is a name too
-    if words and words[0] == "the":
-        words = words[1:]
-    kept = [w for w in words if w not in _LEGAL] or words
-    return " ".join(kept)
+    """The name key of ``text`` (:func:`extract.keys.name_key`, legal forms dropped), a leading "the" ignored."""
+    return keys.name_key(re.sub(r"^\s*the\s+", "", text, flags=re.I), _legal_forms())
 
 
 def content_words(text: str) -> set[str]:
-    return {w for w in name_key(text).split() if w not in _STOP}
+    return {w for w in keys.words(text.replace("&", " and ")) if w not in _STOP}
 
 
 def dice(a: str, b: str) -> float:
@@ -187,7 +190,7 @@ def _same_name(names: set[str], others: set[str]) -> bool:
 
 
 def _person_keys(names: set[str]) -> set[str]:
-    return {" ".join(sorted(name_key(n).split())) for n in names} - {""}
+    return {" ".join(sorted(keys.words(n))) for n in names} - {""}
 
 
 def _org_names(name: str | None, gold: GoldFile) -> set[str]:

@@ -3,21 +3,15 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from extract.keys import name_key
+
 from .errors import EntityNotFound
 from .prefixes import KG_NS, LOOKUP_GRAPH, RDF_NS, RDFS_NS, SKOS_NS, curie
 from .store import query
-
-
-def normalize(text: str) -> str:
-    """Case, accent and punctuation insensitive form of a name (``AT&S`` -> ``ats``)."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "", folded.casefold())
 
 
 def short(iri: str) -> str:
@@ -123,11 +117,11 @@ def find(store: ox.Store, name: str) -> list[Candidate]:
     match scans the keys.  Raises :class:`EntityNotFound` with close
     suggestions when nothing matches.
     """
-    wanted = normalize(name)
+    wanted = name_key(name)
     exact = _describe(store, _exact(store, wanted)) if wanted else []
     tiers: list[list[Candidate]] = [[], [], []]
     for cand in exact:
-        tiers[0 if normalize(cand.label) == wanted else 1].append(cand)
+        tiers[0 if name_key(cand.label) == wanted else 1].append(cand)
     if not exact and wanted:
         keys = [(row["e"].value, row["key"].value) for row in query(store, _KEYS)]
         tiers[2] = _describe(store, sorted({iri for iri, key in keys if wanted in key}))
@@ -135,10 +129,10 @@ def find(store: ox.Store, name: str) -> list[Candidate]:
         if tier:
             found = []
             for cand in sorted(tier, key=lambda c: (len(c.label), c.label)):
-                cand.matched = next((n for n in _names(cand) if wanted in normalize(n)), cand.label)
+                cand.matched = next((n for n in _names(cand) if wanted in name_key(n)), cand.label)
                 found.append(cand)
             return found
-    labels = {row["label"].value: normalize(row["label"].value)
+    labels = {row["label"].value: name_key(row["label"].value)
               for row in query(store, "SELECT DISTINCT ?label WHERE { GRAPH ?g { ?e kg:nameKey ?k } ?e rdfs:label ?label }")}
     close = difflib.get_close_matches(wanted, list(labels.values()), n=5, cutoff=0.6)
     suggestions = [label for label, norm in labels.items() if norm in close][:5]
@@ -171,7 +165,7 @@ def pick(store: ox.Store, name: str, *, type_: str | None = None) -> list[Candid
 
 def search(store: ox.Store, text: str, *, type_: str | None = None) -> list[Candidate]:
     """Entities whose label or alias contains ``text`` (normalised), optionally of one ``kg:`` class."""
-    wanted = normalize(text)
+    wanted = name_key(text)
     want_type = _kg_class(type_) if type_ else None
     hits = []
     keys = [(row["e"].value, row["key"].value) for row in query(store, _KEYS)]
@@ -179,11 +173,11 @@ def search(store: ox.Store, text: str, *, type_: str | None = None) -> list[Cand
         names = _names(cand)
         if want_type and want_type not in cand.types:
             continue
-        match = next((n for n in names if wanted in normalize(n)), None)
+        match = next((n for n in names if wanted in name_key(n)), None)
         if match is not None:
             cand.matched = match
             hits.append(cand)
-    return sorted(hits, key=lambda c: (normalize(c.label) != wanted, c.label.casefold()))
+    return sorted(hits, key=lambda c: (name_key(c.label) != wanted, c.label.casefold()))
 
 
 def _rows(store: ox.Store, text: str, iri: str) -> list[ox.QuerySolution]:

@@ -50,13 +50,6 @@ def test_show_is_case_and_punctuation_insensitive(store):
     assert "kg:role: Executive Vice President" in result.output and "kg:affiliation → Corning" in result.output
 
 
-def test_normalize_folds_case_accents_and_punctuation():
-    from kg.lookup import normalize
-
-    assert normalize("AT&S") == normalize("at s") == "ats"
-    assert normalize("Zürich") == normalize("zurich")
-
-
 def test_show_unknown_name_suggests(store):
     result = kg("show", "Corninng", "--store", store)
     assert result.exit_code == 1
