@@ -36,15 +36,8 @@ def cued_organizations(doc, reference: Reference, orgs: list) -> list[Mention]:
         out.append(Mention("organization", name, org_kind(name, reference), sent.start_char, sent.end_char,
                            start=span.start_char, end=span.end_char))
 
-    def name_at(i: int) -> int:
-        """End of the run of proper-noun tokens starting at ``i`` (``i`` when there is none)."""
-        j = i
-        while j < len(doc) and j - i < 5 and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper):
-            j += 1
-        return j
-
     for tok in doc:
-        if tok.lower_ in ORG_NOUNS and tok.i + 1 < len(doc) and (end := name_at(tok.i + 1)) > tok.i + 1:
+        if tok.lower_ in ORG_NOUNS and tok.i + 1 < len(doc) and (end := _name_end(doc, tok.i + 1)) > tok.i + 1:
             add(tok.i + 1, end)  # "energy company Vattenfall"
         if tok.text == "," and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("a", "an", "one", "the"):
             window = doc[tok.i + 1: tok.i + 10]
@@ -54,44 +47,56 @@ def cued_organizations(doc, reference: Reference, orgs: list) -> list[Mention]:
             if doc[first].pos_ == "PROPN" and (first == 0 or doc[first - 1].is_punct or doc[first - 1].is_sent_start) \
                     and any(t.lower_ in ORG_NOUNS for t in window):
                 add(first, tok.i)  # "OPPO, one of the world's largest manufacturers"
-
-    def is_name(tok) -> bool:
-        return tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper) or tok.ent_type_ == "ORG"
-
-    def in_list(start: int, end: int) -> bool:
-        """Is ``doc[start:end]`` one of three or more names listed with commas ("A, B and C"), one of them an
-        organisation?"""
-        items, commas, org_listed = 1, 0, False
-        if start and doc[start - 1].lower_ in _PLACE_PREPOSITIONS:
-            return False
-        for step in (-1, 1):
-            i = start - 1 if step < 0 else end
-            while 0 <= i < len(doc) and doc[i].lower_ in _LIST_WORDS:
-                k = i
-                while 0 <= k < len(doc) and doc[k].lower_ in _LIST_WORDS:
-                    k += step
-                j = k
-                while 0 <= j < len(doc) and is_name(doc[j]) and abs(j - k) < 5:
-                    j += step
-                if j == k:
-                    break  # the list ends before these separators
-                if step < 0 and 0 <= j < len(doc) and doc[j].lower_ in _PLACE_PREPOSITIONS:
-                    return False
-                commas += sum(doc[x].text == "," for x in range(min(i, k), max(i, k) + 1) if 0 <= x < len(doc))
-                items += 1
-                lo, hi = (j + 1, k + 1) if step < 0 else (k, j)
-                org_listed = org_listed or any(e.start < hi and lo < e.end for e in orgs)
-                i = j
-        return items >= 3 and commas > 0 and org_listed
-
     for ent in doc.ents:
-        if ent.label_ in _MISREAD_NAMES and len(ent) == 1 and not reference.place(ent.text) and in_list(ent.start, ent.end):
+        if ent.label_ in _MISREAD_NAMES and len(ent) == 1 and not reference.place(ent.text) \
+                and _in_list(doc, ent.start, ent.end, orgs):
             add(ent.start, ent.end)  # "SONY, SMFG, and Pfizer", "FAW, BAW and Dongfeng"
     for tok in doc[1:]:  # names the recogniser left out: "SAIC, Geely, Chery", "YeMa Auto and Nanjun Auto"
         if not tok.ent_type_ and doc[tok.i - 1].lower_ in (",", "and", "or") \
-                and (end := name_at(tok.i)) > tok.i and not any(t.ent_type_ for t in doc[tok.i:end]) and in_list(tok.i, end):
+                and (end := _name_end(doc, tok.i)) > tok.i and not any(t.ent_type_ for t in doc[tok.i:end]) \
+                and _in_list(doc, tok.i, end, orgs):
             add(tok.i, end)
     return out
+
+
+def _name_end(doc, i: int) -> int:
+    """End of the run of proper-noun tokens starting at ``i`` (``i`` when there is none)."""
+    j = i
+    while j < len(doc) and j - i < 5 and doc[j].pos_ == "PROPN" and (doc[j].is_title or doc[j].is_upper):
+        j += 1
+    return j
+
+
+def _is_name(tok) -> bool:
+    return tok.pos_ == "PROPN" and (tok.is_title or tok.is_upper) or tok.ent_type_ == "ORG"
+
+
+def _in_list(doc, start: int, end: int, orgs: list) -> bool:
+    """Is ``doc[start:end]`` one of three or more names listed with commas ("A, B and C"), one of them an
+    organisation (of ``orgs``)?"""
+    items, commas, org_listed = 1, 0, False
+    if start and doc[start - 1].lower_ in _PLACE_PREPOSITIONS:
+        return False
+    for step in (-1, 1):
+        i = start - 1 if step < 0 else end
+        while 0 <= i < len(doc) and doc[i].lower_ in _LIST_WORDS:
+            k = i
+            while 0 <= k < len(doc) and doc[k].lower_ in _LIST_WORDS:
+                k += step
+            j = k
+            while 0 <= j < len(doc) and _is_name(doc[j]) and abs(j - k) < 5:
+                j += step
+            if j == k:
+                break  # the list ends before these separators
+            if step < 0 and 0 <= j < len(doc) and doc[j].lower_ in _PLACE_PREPOSITIONS:
+                return False
+            commas += sum(doc[x].text == "," for x in range(min(i, k), max(i, k) + 1) if 0 <= x < len(doc))
+            items += 1
+            lo, hi = (j + 1, k + 1) if step < 0 else (k, j)
+            org_listed = org_listed or any(e.start < hi and lo < e.end for e in orgs)
+            i = j
+    return items >= 3 and commas > 0 and org_listed
+
 
 _IN_PLACE = frozenset({"in", "near", "outside"})
 

@@ -69,11 +69,9 @@ def _operators(sent: Sentence, operators: list, start: int, end: int) -> list[st
     ("Corning's plant", "Honeywell sites", "the plant of Siemens", "the plants of makers like Acme and Apex"),
     or the subject of the verb that builds, opens or runs it ("Siemens opened a plant"); the author when
     that is "we" or "the company".  Empty when nobody in the sentence runs it."""
-    doc = sent.span.doc
-    site = doc.char_span(start, end, alignment_mode="expand")
+    site = sent.span.doc.char_span(start, end, alignment_mode="expand")
     if site is None:
         return []
-    head = site.root
 
     def org_at(token) -> str | None:
         if token.lower_ in _SELF_WORDS and sent.author and sent.self_reference():
@@ -83,23 +81,30 @@ def _operators(sent: Sentence, operators: list, start: int, end: int) -> list[st
                 return o.name
         return None
 
-    def listed(token) -> list[str]:
-        """Firms given as examples of a class noun: "makers like Acme, Apex and Zenith", "firms including Acme".
-        The list is read off the text (capitalised names, commas, "and"), which the parser often splits."""
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in _EXAMPLE_WORDS:
-                names: list[str] = []
-                for tok in doc[child.i + 1:sent.span.end]:
-                    if not (tok.text[:1].isupper() or tok.lower_ in ("and", "or", ",", "&")):
-                        break
-                    if (name := org_at(tok)) and name not in names:
-                        names.append(name)
-                return names
-        return []
+    head = site.root
+    return _owners(sent, head, org_at) or _runners(head, org_at) or _sentence_subject(sent, head, org_at)
 
-    # "BASF's innovation park and Caojing site": the second site shares the first one's owner
+
+def _listed(sent: Sentence, token, org_at) -> list[str]:
+    """Firms given as examples of a class noun: "makers like Acme, Apex and Zenith", "firms including Acme".
+    The list is read off the text (capitalised names, commas, "and"), which the parser often splits."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _EXAMPLE_WORDS:
+            names: list[str] = []
+            for tok in sent.span.doc[child.i + 1:sent.span.end]:
+                if not (tok.text[:1].isupper() or tok.lower_ in ("and", "or", ",", "&")):
+                    break
+                if (name := org_at(tok)) and name not in names:
+                    names.append(name)
+            return names
+    return []
+
+
+def _owners(sent: Sentence, head, org_at) -> list[str]:
+    """The organisation the site noun belongs to: "Corning's plant", "the BASF MDI production site", "the
+    headquarters of Corning"; "BASF's innovation park and Caojing site": the second shares the first's owner."""
     owners = list(head.children) + (list(head.head.children) if head.dep_ in ("conj", "nmod") else [])
-    for child in owners:  # "Corning's plant", "the BASF MDI production site", "the headquarters of Corning"
+    for child in owners:
         if child.dep_ in ("poss", "compound", "nmod"):
             for sub in child.subtree:
                 if name := org_at(sub):
@@ -109,27 +114,36 @@ def _operators(sent: Sentence, operators: list, start: int, end: int) -> list[st
                 if obj.dep_ == "pobj":
                     if name := org_at(obj):
                         return [name]
-                    if names := listed(obj):
+                    if names := _listed(sent, obj, org_at):
                         return names
+    return []
+
+
+def _runners(head, org_at) -> list[str]:
+    """The subject (or agent) of the verb that builds, opens or runs the site: "Siemens opened a plant"."""
     node = head
     for _ in range(6):  # up through prepositions and conjunctions to the verb that governs the site
         if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
             break
         node = node.head
-    if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in _RUN_VERBS:
-        verbs = [node] + [v for v in node.ancestors if v.pos_ in ("VERB", "AUX")][:2]
-        for verb in verbs:
-            for child in verb.children:
-                if child.dep_ in ("nsubj", "nsubjpass", "agent", "pobj") or (child.dep_ == "prep" and child.lower_ == "by"):
-                    targets = [child] + ([c for c in child.children if c.dep_ == "pobj"] if child.dep_ in ("prep", "agent") else [])
-                    for target in targets:
-                        if name := org_at(target):
+    if not (node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in _RUN_VERBS):
+        return []
+    for verb in [node] + [v for v in node.ancestors if v.pos_ in ("VERB", "AUX")][:2]:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "agent", "pobj") or (child.dep_ == "prep" and child.lower_ == "by"):
+                targets = [child] + ([c for c in child.children if c.dep_ == "pobj"] if child.dep_ in ("prep", "agent") else [])
+                for target in targets:
+                    if name := org_at(target):
+                        return [name]
+                    for sub in target.subtree:
+                        if sub.dep_ in ("compound", "poss", "appos") and (name := org_at(sub)):
                             return [name]
-                        for sub in target.subtree:
-                            if sub.dep_ in ("compound", "poss", "appos") and (name := org_at(sub)):
-                                return [name]
-    # else the subject of the sentence: "With large production sites in Shanghai, BASF is ...",
-    # "Corning will continue the construction of the logistics center"
+    return []
+
+
+def _sentence_subject(sent: Sentence, head, org_at) -> list[str]:
+    """The subject of the sentence, when its verb runs or just has the site: "With large production sites in
+    Shanghai, BASF is ...", "Corning will continue the construction of the logistics center"."""
     root = sent.span.root
     owned = any(t.dep_ == "prep" and t.lower_ == "with" for t in head.ancestors)  # "BASF offers ..., with offices in"
     if not (owned or root.lemma_.lower() in _RUN_VERBS | _ROOT_OK):

@@ -122,13 +122,18 @@ def map_in_workers(fn: Callable[[Any], Any], items: Iterable, *, n_process: int)
             slots.release()
     finally:
         stop.set()
-        for q in (tasks, results):
-            q.cancel_join_thread()  # never block exit on a queue nobody reads
-        started = [worker for worker in workers if worker.pid is not None]
-        for worker in started:
-            if worker.is_alive():
-                worker.kill()
-        for worker in started:
-            worker.join(timeout=5)
-        for q in (tasks, results):
-            q.close()
+        _stop(workers, (tasks, results))
+
+
+def _stop(workers: list, queues: tuple) -> None:
+    """Kill and reap the workers that started, without waiting on queues nobody reads."""
+    for q in queues:
+        q.cancel_join_thread()  # never block exit on a queue nobody reads
+    started = [worker for worker in workers if worker.pid is not None]
+    for worker in started:
+        if worker.is_alive():
+            worker.kill()
+    for worker in started:
+        worker.join(timeout=5)
+    for q in queues:
+        q.close()

@@ -191,21 +191,30 @@ def resolve(
         )
 
     _merge_variants(org_surfaces, org_evidence, reference)
-    orgs: list[OrganizationRecord] = []
-    for key, surfaces in org_surfaces.items():
-        name = _canonical(surfaces)
-        aliases = sorted(s for s in surfaces if s != name)
-        orgs.append(OrganizationRecord(name, org_kind(name, reference), aliases, unique_evidence(org_evidence[key])))
-
+    orgs = [_organization(surfaces, org_evidence[key], reference) for key, surfaces in org_surfaces.items()]
     canonical = {name_key(alias, legal): org.name for org in orgs for alias in (org.name, *org.aliases)}
     for person in person_records:
         if person.affiliation:  # merging may have renamed the organisation
             person.affiliation = canonical.get(name_key(person.affiliation, legal))
+    places = _places(place_kind, place_evidence, org_keys, reference)
+    by_name = lambda r: r.name  # noqa: E731
+    return sorted(orgs, key=by_name), sorted(places, key=by_name), sorted(person_records, key=by_name)
 
+
+def _organization(surfaces: Counter[str], evidence: list[Evidence], reference: Reference) -> OrganizationRecord:
+    """One organisation: its most used spelling names it, the others are its aliases."""
+    name = _canonical(surfaces)
+    aliases = sorted(s for s in surfaces if s != name)
+    return OrganizationRecord(name, org_kind(name, reference), aliases, unique_evidence(evidence))
+
+
+def _places(place_kind: dict[str, str], place_evidence: dict[str, list[Evidence]], org_keys: set[str],
+            reference: Reference) -> list[PlaceRecord]:
+    """The places mentioned, and every place the reference puts them in ("Yubei District" is in Chongqing)."""
     places: list[PlaceRecord] = []
     emitted: set[str] = set()
     for name, kind in place_kind.items():
-        if kind == "Place" and name_key(name, legal) in org_keys:
+        if kind == "Place" and name_key(name, reference.legal_forms) in org_keys:
             continue  # an unknown "place" that the text also names as an organisation
         chain = reference.place_chain(name)
         part_of = chain[0].part_of if chain else None
@@ -216,6 +225,4 @@ def resolve(
             if ancestor.name not in emitted:
                 places.append(PlaceRecord(ancestor.name, ancestor.kind, ancestor.part_of, []))
                 emitted.add(ancestor.name)
-
-    by_name = lambda r: r.name  # noqa: E731
-    return sorted(orgs, key=by_name), sorted(places, key=by_name), sorted(person_records, key=by_name)
+    return places

@@ -112,23 +112,14 @@ def extract_paths(
         cache = None
     reference = load_reference(reference_dir)
     loaded, warnings = load_all(paths, max_bytes=max_bytes)
-    per_file: list[FileFacts | None] = []
-    keys: list[str] = []
-    for doc in loaded:
-        key = cache.key(doc.path.name, doc.sha256) if cache else ""
-        keys.append(key)
-        per_file.append(cache.get(key) if cache else None)
+    keys = [cache.key(doc.path.name, doc.sha256) if cache else "" for doc in loaded]
+    per_file: list[FileFacts | None] = [cache.get(key) if cache else None for key in keys]
     todo = [i for i, facts in enumerate(per_file) if facts is None]
     if todo and nlp is None:
         from .nlp import build_pipeline
 
         nlp = build_pipeline(reference)
-    plans = {i: _plan(loaded[i]) for i in todo}
-    voices = {i: document_voice(loaded[i].text, [(b.start, b.end) for b in loaded[i].blocks if b.kind == "heading"])
-              for i in todo}
-    words = {i: set(re.findall(r"\b[a-z]{2,}\b", loaded[i].text)) for i in todo}
-    parts = [_Part(i, record, dataclasses.replace(section, blocks=chunk), _speaker(section, voices[i]))
-             for i in todo for _, record, section in plans[i] for chunk in _chunks(section.blocks)]
+    plans, voices, words, parts = _reading_plan(loaded, todo)
     total = sum(len(part.section.blocks) for part in parts)
     profiles = ProfileFinder(nlp.vocab, reference) if parts else None
 
@@ -166,6 +157,18 @@ def extract_paths(
         warnings.extend(f.warnings)
     return ExtractionResult(facts=combine(files, reference, kinds=kinds), warnings=warnings,
                             extracted=[loaded[i].path for i in todo])
+
+
+def _reading_plan(loaded: list[LoadedDocument], todo: list[int]) -> tuple[dict, dict, dict, list[_Part]]:
+    """For each file to read: its sections with their records, the firm it speaks as, its lower-case words, and
+    the parts the workers read (:func:`_chunks` of each section)."""
+    plans = {i: _plan(loaded[i]) for i in todo}
+    voices = {i: document_voice(loaded[i].text, [(b.start, b.end) for b in loaded[i].blocks if b.kind == "heading"])
+              for i in todo}
+    words = {i: set(re.findall(r"\b[a-z]{2,}\b", loaded[i].text)) for i in todo}
+    parts = [_Part(i, record, dataclasses.replace(section, blocks=chunk), _speaker(section, voices[i]))
+             for i in todo for _, record, section in plans[i] for chunk in _chunks(section.blocks)]
+    return plans, voices, words, parts
 
 
 def _plan(doc: LoadedDocument) -> list[tuple[DocumentRecord | None, DocumentRecord, Section]]:

@@ -117,35 +117,7 @@ def _joined(doc, spans: list, heads: set[str]) -> list:
         if span.label_ != "ORG":
             out.append(span)
             continue
-        start, end = span.start, span.end
-        if span[-1].lower_ in ("and", "of", "for", "&"):
-            while end < len(doc) and end - span.end < 4 and doc[end].is_title:
-                end += 1  # "Organization for Economic Co-operation and" + "Development"
-        if _BODY_OF.match(span.text):
-            j = end
-            while j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].is_title:
-                j += 2
-            if j + 1 < len(doc) and doc[j].lower_ == "and" and doc[j + 1].is_title \
-                    and (j + 2 == len(doc) or not (doc[j + 2].is_title or doc[j + 2].pos_ == "PROPN")):
-                end = j + 2
-        for short, long in longs:
-            at = text.rfind(long, 0, span.end_char + 1)
-            if at >= 0 and at + len(long) == span.end_char and at < span.start_char \
-                    and re.match(rf"\s*\(\s*{re.escape(short)}\b", text[span.end_char:span.end_char + len(short) + 200]):
-                first = doc.char_span(at, span.end_char, alignment_mode="expand")
-                if first is not None:
-                    start = min(start, first.start)
-        if end < len(doc) and doc[end].text == ")":
-            open_at = next((i for i in range(start - 1, max(start - 12, 0) - 1, -1) if doc[i].text in "()"), None)
-            if open_at and doc[open_at].text == "(" and doc[open_at - 1].is_upper and all(
-                    t.is_title or t.is_upper or t.lower_ in ("and", "of", "for", "&") for t in doc[open_at + 1:start]):
-                start = open_at + 1
-        if end + 3 < len(doc) and doc[end].text == "(" and doc[end + 1].is_upper and doc[end + 2].text == ")":
-            k = end + 3
-            while k < len(doc) and k - end < 7 and doc[k].is_title:
-                k += 1
-            if k > end + 3 and doc[k - 1].text in heads:
-                end = k
+        start, end = _whole(doc, text, span, longs, heads)
         if (start, end) == (span.start, span.end):
             out.append(span)
             continue
@@ -161,6 +133,41 @@ def _joined(doc, spans: list, heads: set[str]) -> list:
     joined = [x for x in out if x.label_ == "ORG"]
     return [x for x in out if not any(o is not x and o.start <= x.start and x.end <= o.end and len(o) > len(x)
                                       for o in joined) or (len(x) == 1 and x[0].is_upper)]
+
+
+def _whole(doc, text: str, span, longs: list[tuple[str, str]], heads: set[str]) -> tuple[int, int]:
+    """Token bounds of the whole name an ORG span was cut from (the cases of :func:`_joined`); ``text`` is
+    ``doc.text``, which spaCy joins anew on every access."""
+    start, end = span.start, span.end
+    if span[-1].lower_ in ("and", "of", "for", "&"):
+        while end < len(doc) and end - span.end < 4 and doc[end].is_title:
+            end += 1  # "Organization for Economic Co-operation and" + "Development"
+    if _BODY_OF.match(span.text):
+        j = end
+        while j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].is_title:
+            j += 2
+        if j + 1 < len(doc) and doc[j].lower_ == "and" and doc[j + 1].is_title \
+                and (j + 2 == len(doc) or not (doc[j + 2].is_title or doc[j + 2].pos_ == "PROPN")):
+            end = j + 2
+    for short, long in longs:
+        at = text.rfind(long, 0, span.end_char + 1)
+        if at >= 0 and at + len(long) == span.end_char and at < span.start_char \
+                and re.match(rf"\s*\(\s*{re.escape(short)}\b", text[span.end_char:span.end_char + len(short) + 200]):
+            first = doc.char_span(at, span.end_char, alignment_mode="expand")
+            if first is not None:
+                start = min(start, first.start)
+    if end < len(doc) and doc[end].text == ")":
+        open_at = next((i for i in range(start - 1, max(start - 12, 0) - 1, -1) if doc[i].text in "()"), None)
+        if open_at and doc[open_at].text == "(" and doc[open_at - 1].is_upper and all(
+                t.is_title or t.is_upper or t.lower_ in ("and", "of", "for", "&") for t in doc[open_at + 1:start]):
+            start = open_at + 1
+    if end + 3 < len(doc) and doc[end].text == "(" and doc[end + 1].is_upper and doc[end + 2].text == ")":
+        k = end + 3
+        while k < len(doc) and k - end < 7 and doc[k].is_title:
+            k += 1
+        if k > end + 3 and doc[k - 1].text in heads:
+            end = k
+    return start, end
 
 
 def _cells(ent) -> list:
