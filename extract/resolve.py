@@ -174,9 +174,14 @@ def resolve(
     org_keys = set(org_surfaces)
     # a "person" named with an organisation's one-word name is a product or unit ("Corning Display")
     org_words = {k for k, c in org_surfaces.items() if sum(c.values()) >= 2 and " " not in _canonical(c)}
+    # a "person" that is the first words of an organisation's name is that name cut short ("Dong Tien" of
+    # "Dong Tien Construction & Engineering JSC"), and one the text also names as a place is a place
+    cut_short = {name_key(" ".join(words[:k])) for c in org_surfaces.values() for s in c
+                 for words in [s.split()] for k in range(2, len(words))}
+    mentioned_places = {name_key(name) for name in place_kind}
     for key, items in people.items():
         words = {name_key(w) for w in items[0].mention.name.split()}
-        if key in org_keys or key in place_keys or words & org_words:
+        if key in org_keys or key in place_keys or words & org_words or key in cut_short | mentioned_places:
             continue
         names = Counter(i.mention.name for i in items)
         role = next((i.mention.role for i in items if i.mention.role), None)

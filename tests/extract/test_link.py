@@ -46,6 +46,18 @@ def test_names_in_chinese_script_stay_apart(reference):
     assert sorted(p.name for p in persons) == ["李娜", "王伟"]
 
 
+def test_a_person_that_is_an_organisations_first_words_or_a_named_place_is_neither_person(reference):
+    def mention(kind: str, name: str, label: str, i: int) -> Located:
+        return Located(Mention(kind, name, label, 0, 10), Evidence("d", f"sentence {i}", i * 10, i * 10 + 5))
+
+    located = [mention("organization", "Dong Tien Construction & Engineering JSC", "Company", 0),
+               mention("person", "Dong Tien", "Person", 1),
+               mention("place", "Bayan Lepas", "Place", 2), mention("person", "Bayan Lepas", "Person", 3),
+               mention("person", "Ann Lee", "Person", 4)]
+    _, _, people = resolve(located, [], reference)
+    assert [p.name for p in people] == ["Ann Lee"]
+
+
 def test_prune_policy_site_and_common_word_organisations():
     orgs = [OrganizationRecord(n) for n in ("Siemens", "Belt and Road", "Siemens Chengdu Factory", "Hydrogen")]
     people = [PersonRecord("Ann Lee", affiliation="Hydrogen")]
