@@ -12,8 +12,11 @@ like to propose ...") is one recommendation.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+
+from .patterns.recommendation import CUES
 
 _TRIGGER = re.compile(
     r"\b(?:suggestions?|recommendations?|recommended actions?|proposals?|advice|way forward|what (?:should|can) be done)\b", re.I
@@ -30,14 +33,15 @@ _END = re.compile(
 )
 _NUMBER = re.compile(r"^\s*(?:(?:part|chapter)\s+)?\(?((?:\d+(?:\.\d+)*)|[IVXivx]+|[a-z])[.):]?(?=\s)\s*", re.I)
 _ROMAN = re.compile(r"[IVX]{1,5}|[ivx]{1,5}")
-_CUE = re.compile(
-    r"\b(?:we|I)\s+(?:would\s+(?:like\s+to\s+|strongly\s+)?|strongly\s+|therefore\s+|also\s+)?(?:suggest|recommend|propose|advise)\w*\b"
-    r"|\b(?:is|are)\s+(?:therefore\s+|also\s+)?(?:advised|recommended|suggested|encouraged)\s+to\b"
-    r"|\b(?:this|the|our)\s+(?:paper|report|article|study)\s+(?:suggests|recommends|proposes)\b"
-    r"|\bit is (?:therefore )?(?:suggested|recommended|advised)\b"
-    r"|\bwould like (?:to (?:see|propose|suggest|recommend)|efforts)\b",
-    re.I,
-)
+
+
+@functools.lru_cache(maxsize=4)  # one per pipeline vocabulary; a build has one
+def _cue_matcher(vocab):
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(vocab)
+    matcher.add("recommends", CUES)
+    return matcher
 
 
 @dataclass
@@ -247,6 +251,6 @@ def find_recommendations(blocks: list[BlockView]) -> list[FoundRecommendation]:
             found.extend(FoundRecommendation(text=" ".join(view.text[a:b].split()), spans=[(i, a, b)]) for a, b in inline)
             continue
         for sent in view.doc.sents:
-            if _CUE.search(sent.text):
+            if _cue_matcher(view.doc.vocab)(sent):
                 found.append(FoundRecommendation(text=" ".join(sent.text.split()), spans=[(i, sent.start_char, sent.end_char)]))
     return found
