@@ -7,24 +7,14 @@ work together") is not a partnership.
 """
 from __future__ import annotations
 
-import functools
 import re
 
+from .patterns import matcher
 from .patterns.partnership import CUES, NOT_BEFORE
 from .records import PartnershipRecord
 from .sentences import Sentence, first_year
 
 _KINDS = [kind for kind, _ in CUES]  # most specific first
-
-
-@functools.lru_cache(maxsize=4)  # one per pipeline vocabulary; a build has one
-def _cue_matcher(vocab):
-    from spacy.matcher import Matcher
-
-    matcher = Matcher(vocab)
-    for kind, patterns in CUES:
-        matcher.add(kind, patterns)
-    return matcher
 
 
 _HEDGED = re.compile(
@@ -95,7 +85,7 @@ def _cues(sent: Sentence) -> list[tuple[int, int, str]]:
     ("DaVita Healthcare Partners" is a name) and outside partners nobody names ("HP and our local partners")."""
     unnamed = [(u.start(), u.end()) for u in _UNNAMED_PARTNERS.finditer(sent.text)]
     span, out = sent.span, []
-    for match_id, first, last in _cue_matcher(span.doc.vocab)(span):
+    for match_id, first, last in matcher(span.doc.vocab, "partnership")(span):
         kind = span.doc.vocab.strings[match_id]
         after = next((t.lower_ for t in span[last:] if t.text != "-"), "")
         if after in NOT_BEFORE.get(kind, ()):

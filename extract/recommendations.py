@@ -12,11 +12,10 @@ like to propose ...") is one recommendation.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
-from .patterns.recommendation import CUES
+from .patterns import matcher
 
 _TRIGGER = re.compile(
     r"\b(?:suggestions?|recommendations?|recommended actions?|proposals?|advice|way forward|what (?:should|can) be done)\b", re.I
@@ -33,15 +32,6 @@ _END = re.compile(
 )
 _NUMBER = re.compile(r"^\s*(?:(?:part|chapter)\s+)?\(?((?:\d+(?:\.\d+)*)|[IVXivx]+|[a-z])[.):]?(?=\s)\s*", re.I)
 _ROMAN = re.compile(r"[IVX]{1,5}|[ivx]{1,5}")
-
-
-@functools.lru_cache(maxsize=4)  # one per pipeline vocabulary; a build has one
-def _cue_matcher(vocab):
-    from spacy.matcher import Matcher
-
-    matcher = Matcher(vocab)
-    matcher.add("recommends", CUES)
-    return matcher
 
 
 @dataclass
@@ -251,6 +241,6 @@ def find_recommendations(blocks: list[BlockView]) -> list[FoundRecommendation]:
             found.extend(FoundRecommendation(text=" ".join(view.text[a:b].split()), spans=[(i, a, b)]) for a, b in inline)
             continue
         for sent in view.doc.sents:
-            if _cue_matcher(view.doc.vocab)(sent):
+            if matcher(view.doc.vocab, "recommendation")(sent):
                 found.append(FoundRecommendation(text=" ".join(sent.text.split()), spans=[(i, sent.start_char, sent.end_char)]))
     return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 _PROPOSE = {"LEMMA": {"IN": ["suggest", "recommend", "propose", "advise"]}}
 
-CUES: list[list[dict]] = [
+CUES: list[tuple[str, list[list[dict]]]] = [("recommends", [
     # "we recommend", "we would strongly suggest", "I would like to propose"
     [{"LOWER": {"IN": ["we", "i"]}},
      {"LOWER": {"IN": ["would", "like", "to", "strongly", "therefore", "also"]}, "OP": "{0,3}"}, _PROPOSE],
@@ -20,4 +20,4 @@ CUES: list[list[dict]] = [
     # "we would like to see", "would like efforts"
     [{"LOWER": "would"}, {"LOWER": "like"}, {"LOWER": "to"}, {"LEMMA": {"IN": ["see", "propose", "suggest", "recommend"]}}],
     [{"LOWER": "would"}, {"LOWER": "like"}, {"LOWER": "efforts"}],
-]
+])]
