@@ -209,15 +209,23 @@ def show_cli(
 
 
 def _one(db, name: str, type_: str | None = None, *, command: str = "show", store: Path = DEFAULT_STORE):
-    """The entity ``name`` denotes (of class ``type_``, when given); an ambiguous name lists its candidates,
-    each with the command that picks it (in ``store``), and exits 1."""
+    """The entity ``name`` denotes (of class ``type_``, when given).  When several have the name, the one far
+    better supported than the others is chosen and the others are named first; otherwise the candidates are
+    listed, each with the command that picks it (in ``store``), and the command exits 1."""
     import shlex
 
-    from .lookup import pick
+    from .lookup import best_supported, pick
 
     candidates = pick(db, name, type_=type_)
+    where = "" if store == DEFAULT_STORE else f" --store {shlex.quote(str(store))}"
+    if len(candidates) > 1 and (chosen := best_supported(db, candidates)):
+        best, sentences, next_best = chosen
+        warn(f"{name} also names {len(candidates) - 1} other entit{'y' if len(candidates) == 2 else 'ies'} "
+             f"with {next_best} sentence(s) at most; this one has {sentences}. The others:")
+        for cand in [c for c in candidates if c is not best][:20]:
+            warn(f"  {cand.label}  ({', '.join(cand.types)}): kg {command} {shlex.quote('<' + cand.iri + '>')}{where}")
+        return best
     if len(candidates) > 1:
-        where = "" if store == DEFAULT_STORE else f" --store {shlex.quote(str(store))}"
         warn(f"{name} is ambiguous; candidates, each with the command that shows it:")
         for n, cand in enumerate(candidates[:20], 1):
             warn(f"  {n}. {cand.label}  ({', '.join(cand.types)})")

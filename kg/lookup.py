@@ -180,6 +180,22 @@ def search(store: ox.Store, text: str, *, type_: str | None = None) -> list[Cand
     return sorted(hits, key=lambda c: (name_key(c.label) != wanted, c.label.casefold()))
 
 
+_FAR_BETTER = 10  # times the evidence of every other candidate, at least that many sentences
+
+
+def best_supported(store: ox.Store, candidates: list[Candidate]) -> tuple[Candidate, int, int] | None:
+    """The candidate far better supported than the others (``_FAR_BETTER`` times the sentences of the next),
+    with its number of sentences and the next one's; None when no candidate stands out."""
+    counts = []
+    for cand in candidates:
+        row = next(iter(_rows(store, "SELECT ?e (COUNT(DISTINCT ?ev) AS ?n) WHERE { ?e kg:evidence ?ev } GROUP BY ?e",
+                              cand.iri)), None)
+        counts.append((int(row["n"].value) if row else 0, cand))
+    counts.sort(key=lambda c: -c[0])
+    (top, best), (second, _) = counts[0], counts[1]
+    return (best, top, second) if top >= _FAR_BETTER * max(second, 1) else None
+
+
 def _rows(store: ox.Store, text: str, iri: str) -> list[ox.QuerySolution]:
     return list(query(store, text, substitutions={ox.Variable("e"): ox.NamedNode(iri)}))
 

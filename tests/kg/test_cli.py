@@ -317,6 +317,28 @@ def test_show_type_picks_one_of_an_ambiguous_names_entities(two_named_alike, typ
     assert result.exit_code == 0 and result.output.startswith(f"Rail Express  ({kind}")
 
 
+def test_a_name_one_entity_is_far_better_supported_for_shows_it_and_names_the_others(tmp_path):
+    from extract.records import DocumentRecord, Evidence, FactSet, OrganizationRecord, ProjectRecord
+    from kg.build import _load
+    from kg.store import staging_store, swap_in
+
+    firm = [Evidence("news", f"Rail Express said thing {i}.", 50 * i, 50 * i + 20) for i in range(12)]
+    project = [Evidence("news", "Rail Express runs the Rail Express project.", 700, 743)]
+    facts = FactSet(documents=[DocumentRecord("news", "news.txt", "News", "a" * 64, 0, 800)],
+                    organizations=[OrganizationRecord("Rail Express", "Company", [], firm)],
+                    stated={"projects": [ProjectRecord("Rail Express", evidence=project)]})
+    staging, store = staging_store(tmp_path / "s")
+    _load(store, facts)
+    del store
+    swap_in(tmp_path / "s", staging)
+    result = runner.invoke(app, ["show", "Rail Express", "--store", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "also names 1 other entity" in lines[0] and "this one has 12" in lines[0]
+    assert "(kg:Project): kg show '<https://w3id.org/ccec-kg/resource/project/rail-express>'" in lines[1]
+    assert lines[2].startswith("Rail Express  (kg:Company")
+
+
 def test_show_type_that_no_candidate_has_is_one_line_and_exit_1(two_named_alike):
     result = runner.invoke(app, ["show", "Rail Express", "--type", "Policy", "--store", str(two_named_alike)])
     assert result.exit_code == 1 and "of type Policy" in result.output and "Traceback" not in result.output
