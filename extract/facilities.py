@@ -60,6 +60,7 @@ _RUN_VERBS = frozenset("""build open establish set operate run have own launch i
     develop""".split())
 # a sentence whose main verb only says what the subject is or keeps doing: "With sites in Shanghai, BASF is ..."
 _ROOT_OK = frozenset({"be", "continue", "remain", "serve"})
+_SUBJECT_VERBS = _RUN_VERBS | _ROOT_OK
 _SELF_WORDS = frozenset({"we", "our", "us", "company", "group", "firm"})
 _EXAMPLE_WORDS = frozenset({"like", "including", "as"})  # "as" of "such as"
 
@@ -146,7 +147,7 @@ def _sentence_subject(sent: Sentence, head, org_at) -> list[str]:
     Shanghai, BASF is ...", "Corning will continue the construction of the logistics center"."""
     root = sent.span.root
     owned = any(t.dep_ == "prep" and t.lower_ == "with" for t in head.ancestors)  # "BASF offers ..., with offices in"
-    if not (owned or root.lemma_.lower() in _RUN_VERBS | _ROOT_OK):
+    if not (owned or root.lemma_.lower() in _SUBJECT_VERBS):
         return []  # "CCTV1 gave an interview for the Jinqiao factory": the subject does something else
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass"):

@@ -61,8 +61,9 @@ def pipeline_version(reference_dir: Path = REFERENCE_DIR) -> str:
     from extract.cache import extractor_version
 
     digest = hashlib.sha256(extractor_version(reference_dir).encode())
-    for path in sorted(_KG_DIR.rglob("*.py")) + sorted(ONTOLOGY_DIR.rglob("*.ttl")):
-        digest.update(str(path.relative_to(path.parents[1])).encode() + b"\0" + path.read_bytes())
+    for root, pattern in ((_KG_DIR, "*.py"), (ONTOLOGY_DIR, "*.ttl")):
+        for path in sorted(root.rglob(pattern)):  # by path: kinds/policy.py is not policy.py
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -19,7 +19,7 @@ from .iri import document_iri, entity_iri, evidence_iri
 from .kinds import MAPPINGS, KindMapping, MappingContext
 from .namespaces import KG, ORGANIZATION_CLASSES, PLACE_CLASSES, PREFIXES
 from .prefixes import SHARED_GRAPH
-from .statements import Triple, concept, entity
+from .statements import Triple, concept, entity, org, place
 from .topics import TopicIndex
 Placed = tuple[str, Triple]  # (named graph IRI, triple)
 
@@ -55,7 +55,7 @@ def _node(node: URIRef, statements: list[Triple], evidence: Iterable[Evidence]) 
 
 def _claim(node: URIRef, prop: str, value: str) -> Triple:
     if prop == "headquarters":
-        return node, KG.headquarteredIn, entity_iri("place", value)
+        return node, KG.headquarteredIn, place(value)
     if prop == "founded":
         return node, KG.foundedIn, Literal(value, datatype=XSD.gYear)
     return node, KG.inSector, concept("sector", value)
@@ -85,27 +85,27 @@ def facts_to_quads(facts: FactSet, *, topics: TopicIndex | None = None,
         if doc.part_of:
             statements.append((node, DCTERMS.isPartOf, document_iri(doc.part_of)))
         if doc.author:
-            statements.append((node, KG.author, entity_iri("organization", doc.author)))
+            statements.append((node, KG.author, org(doc.author)))
         for statement in statements:  # a document is its own source
             yield str(node), statement
 
-    for org in facts.organizations:
-        node = entity_iri("organization", org.name)
-        statements = [(node, RDF.type, ORGANIZATION_CLASSES.get(org.kind, KG.Organization)),
+    for firm in facts.organizations:
+        node = org(firm.name)
+        statements = [(node, RDF.type, ORGANIZATION_CLASSES.get(firm.kind, KG.Organization)),
                       (node, RDF.type, KG.Organization),  # so `?x a kg:Organization` works without reasoning
-                      (node, RDFS.label, Literal(org.name))]
-        statements += [(node, SKOS.altLabel, Literal(alias)) for alias in org.aliases]
-        yield from _node(node, statements, org.evidence)
-        for claim in org.claims:  # in the graphs of the documents that state it, not of every mention
+                      (node, RDFS.label, Literal(firm.name))]
+        statements += [(node, SKOS.altLabel, Literal(alias)) for alias in firm.aliases]
+        yield from _node(node, statements, firm.evidence)
+        for claim in firm.claims:  # in the graphs of the documents that state it, not of every mention
             yield from _node(node, [_claim(node, claim.property, claim.value)], claim.evidence)
 
-    for place in facts.places:
-        node = entity_iri("place", place.name)
-        statements = [(node, RDF.type, PLACE_CLASSES.get(place.kind, KG.Place)), (node, RDF.type, KG.Place),
-                      (node, RDFS.label, Literal(place.name))]
-        if place.part_of:
-            statements.append((node, KG.partOf, entity_iri("place", place.part_of)))
-        yield from _node(node, statements, place.evidence)
+    for area in facts.places:
+        node = place(area.name)
+        statements = [(node, RDF.type, PLACE_CLASSES.get(area.kind, KG.Place)), (node, RDF.type, KG.Place),
+                      (node, RDFS.label, Literal(area.name))]
+        if area.part_of:
+            statements.append((node, KG.partOf, place(area.part_of)))
+        yield from _node(node, statements, area.evidence)
 
     for person in facts.people:
         node = entity_iri("person", person.name)
@@ -113,7 +113,7 @@ def facts_to_quads(facts: FactSet, *, topics: TopicIndex | None = None,
         if person.role:
             statements.append((node, KG.role, Literal(person.role)))
         if person.affiliation:
-            statements.append((node, KG.affiliation, entity_iri("organization", person.affiliation)))
+            statements.append((node, KG.affiliation, org(person.affiliation)))
         yield from _node(node, statements, person.evidence)
 
     context = MappingContext(topics=topics)
