@@ -40,7 +40,6 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
     so in a heading only places and reference organisations count.
     """
     found: list[Mention] = []
-    text = doc.text  # joined once: spaCy joins the tokens anew on every access
     governments = government_mentions(doc, reference)
     names = whole_names(doc, reference)
     for ent in names:
@@ -49,51 +48,62 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
             continue
         if heading and ent.label_ in ("ORG", "PERSON") and not reference.organization(name):
             continue
-        start, end = _sentence(ent)
-        place = reference.place(name)
-        if ent.label_ in ("GPE", "LOC", "FAC", "ORG") and place is not None:
-            found.append(Mention("place", place.name, place.kind, start, end, start=ent.start_char, end=ent.end_char))
-        elif ent.label_ in ("GPE", "LOC", "FAC", "ORG") and name.split()[-1] in PLACE_SUFFIXES and len(name.split()) > 1:
-            found.append(Mention("place", name, "Zone", start, end, start=ent.start_char, end=ent.end_char))
-        elif ent.label_ == "GPE":
-            found.append(Mention("place", name, "Place", start, end, start=ent.start_char, end=ent.end_char))
-        elif ent.label_ in ("ORG", "PERSON", "NORP") and followed_by_based(doc, ent) \
-                or ent.label_ in ("ORG", "PERSON") and used_as_place(doc, ent):
-            # "Suwon-based KTL", "in Vinh Phuc province", "plants in Kulim and Bayan Lepas": a place's name
-            found.append(Mention("place", name, "Place", start, end, start=ent.start_char, end=ent.end_char))
-        elif ent.label_ == "PERSON" and name.split()[-1] in reference.legal_forms | reference.type_words.keys() \
-                and len(name.split()) > 1 and not not_an_organization(name, reference):
-            # "Naivasha Agro-Chem Holdings", "Cirrusfield Cloud, Inc.": a firm's name, read as a person's
-            found.append(Mention("organization", name, org_kind(name, reference), start, end,
-                                 start=ent.start_char, end=ent.end_char))
-        elif ent.label_ == "ORG":
-            if not_an_organization(name, reference) or names_a_term(doc, ent, reference):
-                continue
-            if ent.start > 0 and doc[ent.start - 1].like_num and len(ent) == 1 and len(ent.text) <= 3:
-                continue  # "a 100 MW electrolyser", "5 GW": a unit after its number
-            if described_as_a_plan(ent):
-                continue  # "SG-READY, a government-backed programme": a programme's name
-            if any(w[:1].islower() and w not in NAME_LOWER for w in re.split(r"[\s,]+", name)[1:]):
-                continue  # "Talents and capital", "Ministry of Trade materials Fig": a phrase, not a name
-            if len(ent) == 1 and ent[0].tag_.startswith("VB"):
-                continue  # "Invest in ..." at the start of a list item
-            if ent.end < len(doc) and doc[ent.end].lower_ in PRODUCT_NOUNS:
-                continue  # "the EcoStruxure platform", "ABB Ability solutions": a product's name
-            if is_contents_line(ent.sent.text):
-                continue  # "Chongqing: A Future Leader in Smart Manufacturing ..... 123"
-            if any(ent.start_char < g.end and g.start < ent.end_char for g in governments):
-                continue
-            found.append(Mention("organization", name, org_kind(name, reference), start, end,
-                                 start=ent.start_char, end=ent.end_char))
-        elif ent.label_ == "PERSON" and person_name(name) and name.split()[-1] not in PLACE_SUFFIXES \
-                and not org_or_place_word(name.split()[-1], reference) and not quoted_or_listed(text, ent) \
-                and name.split()[0] not in REGION_WORDS:
-            role, affiliation = role_after(doc, ent)
-            if role is None:
-                role, affiliation = role_before(doc, ent)
-            found.append(Mention("person", name, "Person", start, end, role, affiliation,
-                                 start=ent.start_char, end=ent.end_char))
+        mention = _mention(doc, ent, name, reference, governments)
+        if mention is not None:
+            found.append(mention)
     cued = cued_organizations(doc, reference, [e for e in names if e.label_ == "ORG"])
     # a name the text calls a company is one, whatever the recogniser guessed ("Swiss utility Axpo")
     found = [m for m in found if not any(m.start < c.end and c.start < m.end for c in cued)] + cued
     return found + governments + acting_places(doc, reference) + titled_leaders(doc, found) + cited_authors(doc)
+
+
+def _mention(doc, ent, name: str, reference: Reference, governments: list[Mention]) -> Mention | None:
+    """What one recognised name is, by its label and its context; None when it is no name of a kind kept."""
+    start, end = _sentence(ent)
+    at = {"start": ent.start_char, "end": ent.end_char}
+    place = reference.place(name)
+    if ent.label_ in ("GPE", "LOC", "FAC", "ORG") and place is not None:
+        return Mention("place", place.name, place.kind, start, end, **at)
+    if ent.label_ in ("GPE", "LOC", "FAC", "ORG") and name.split()[-1] in PLACE_SUFFIXES and len(name.split()) > 1:
+        return Mention("place", name, "Zone", start, end, **at)
+    if ent.label_ == "GPE":
+        return Mention("place", name, "Place", start, end, **at)
+    if ent.label_ in ("ORG", "PERSON", "NORP") and followed_by_based(doc, ent) \
+            or ent.label_ in ("ORG", "PERSON") and used_as_place(doc, ent):
+        # "Suwon-based KTL", "in Vinh Phuc province", "plants in Kulim and Bayan Lepas": a place's name
+        return Mention("place", name, "Place", start, end, **at)
+    if ent.label_ == "PERSON" and name.split()[-1] in reference.legal_forms | reference.type_words.keys() \
+            and len(name.split()) > 1 and not not_an_organization(name, reference):
+        # "Naivasha Agro-Chem Holdings", "Cirrusfield Cloud, Inc.": a firm's name, read as a person's
+        return Mention("organization", name, org_kind(name, reference), start, end, **at)
+    if ent.label_ == "ORG":
+        if _no_organization(doc, ent, name, reference, governments):
+            return None
+        return Mention("organization", name, org_kind(name, reference), start, end, **at)
+    if ent.label_ == "PERSON" and person_name(name) and name.split()[-1] not in PLACE_SUFFIXES \
+            and not org_or_place_word(name.split()[-1], reference) and not quoted_or_listed(doc.text, ent) \
+            and name.split()[0] not in REGION_WORDS:
+        role, affiliation = role_after(doc, ent)
+        if role is None:
+            role, affiliation = role_before(doc, ent)
+        return Mention("person", name, "Person", start, end, role, affiliation, **at)
+    return None
+
+
+def _no_organization(doc, ent, name: str, reference: Reference, governments: list[Mention]) -> bool:
+    """Whether a name recognised as an organisation is a term, a unit, a programme, a phrase or a product."""
+    if not_an_organization(name, reference) or names_a_term(doc, ent, reference):
+        return True
+    if ent.start > 0 and doc[ent.start - 1].like_num and len(ent) == 1 and len(ent.text) <= 3:
+        return True  # "a 100 MW electrolyser", "5 GW": a unit after its number
+    if described_as_a_plan(ent):
+        return True  # "SG-READY, a government-backed programme": a programme's name
+    if any(w[:1].islower() and w not in NAME_LOWER for w in re.split(r"[\s,]+", name)[1:]):
+        return True  # "Talents and capital", "Ministry of Trade materials Fig": a phrase, not a name
+    if len(ent) == 1 and ent[0].tag_.startswith("VB"):
+        return True  # "Invest in ..." at the start of a list item
+    if ent.end < len(doc) and doc[ent.end].lower_ in PRODUCT_NOUNS:
+        return True  # "the EcoStruxure platform", "ABB Ability solutions": a product's name
+    if is_contents_line(ent.sent.text):
+        return True  # "Chongqing: A Future Leader in Smart Manufacturing ..... 123"
+    return any(ent.start_char < g.end and g.start < ent.end_char for g in governments)

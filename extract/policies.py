@@ -155,15 +155,10 @@ def _year(name: str, sentence: str, issued: bool) -> str | None:
     return None
 
 
-def find_policies(sent: Sentence) -> list[FoundPolicy]:
-    """Policies named in one sentence."""
-    text = sent.text
-    if _BIBLIOGRAPHY.match(text) or is_contents_line(text):
-        return []  # a reference list or a table of contents cites titles; it does not name policies
-    issued = bool(_ISSUED.search(text))
+def _quoted_titles(text: str, issued: bool) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """(start, end, name) of the policy titles in quotes, and the quoted spans that are no title (slogans)."""
     spans: list[tuple[int, int, str]] = []
     blocked: list[tuple[int, int]] = []
-
     for m in map(_Quote, _QUOTED.finditer(text)):
         title = " ".join(m.group(1).split()).strip(" ,.;:")
         words = title.split()
@@ -181,9 +176,15 @@ def find_policies(sent: Sentence) -> list[FoundPolicy]:
             spans.append((m.start(1), m.end(1), title))
         elif issued and re.search(r"\b(?:issued|released|promulgated|published|according to)\W*(?:the\s+)?$", before, re.I):
             spans.append((m.start(1), m.end(1), title))
+    return spans, blocked
 
+
+def _named(sent: Sentence, spans: list[tuple[int, int, str]], blocked: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of capitalised policy names outside ``spans`` and ``blocked``."""
+    text = sent.text
+    out: list[tuple[int, int, str]] = []
     for m in _NAMED.finditer(text):
-        if any(a <= m.start(1) < b for a, b, _ in spans) or any(a <= m.start(1) < b for a, b in blocked):
+        if any(a <= m.start(1) < b for a, b, _ in (*spans, *out)) or any(a <= m.start(1) < b for a, b in blocked):
             continue
         if _NOT_POLICY_NEXT.match(text[m.end(1):]):
             continue  # "Regional Plan Association" is an organisation
@@ -194,7 +195,18 @@ def find_policies(sent: Sentence) -> list[FoundPolicy]:
             continue
         if len(words) == 2 and not _specific(words[0], sent, start):
             continue  # "Economic Circle", "Master Plan": a bare generic title is a back-reference
-        spans.append((start, m.end(0), name))
+        out.append((start, m.end(0), name))
+    return out
+
+
+def find_policies(sent: Sentence) -> list[FoundPolicy]:
+    """Policies named in one sentence."""
+    text = sent.text
+    if _BIBLIOGRAPHY.match(text) or is_contents_line(text):
+        return []  # a reference list or a table of contents cites titles; it does not name policies
+    issued = bool(_ISSUED.search(text))
+    spans, blocked = _quoted_titles(text, issued)
+    spans += _named(sent, spans, blocked)
 
     for m in _HEAD_FIRST.finditer(text):
         if not any(a <= m.start(1) < b for a, b, _ in spans):

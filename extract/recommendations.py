@@ -13,6 +13,7 @@ like to propose ...") is one recommendation.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .patterns import matcher
@@ -182,8 +183,12 @@ def _items(blocks: list[BlockView], scope: range, parent: str | None) -> list[in
 
 def find_recommendations(blocks: list[BlockView]) -> list[FoundRecommendation]:
     """The recommendations of one section, in reading order."""
-    found: list[FoundRecommendation] = []
     covered: set[int] = _closing_parts(blocks)
+    return [*_listed(blocks, covered), *_numbered_imperatives(blocks, covered), *_stated(blocks, covered)]
+
+
+def _listed(blocks: list[BlockView], covered: set[int]) -> Iterator[FoundRecommendation]:
+    """The items listed under a suggestions heading or a lead-in paragraph; their blocks join ``covered``."""
     for i, view in enumerate(blocks):
         if i == 0 or (i in covered and view.kind != "heading"):
             continue
@@ -205,23 +210,29 @@ def find_recommendations(blocks: list[BlockView]) -> list[FoundRecommendation]:
             chosen = sorted(set(chosen) | {j for j in scope if blocks[j].kind in ("paragraph", "item")
                                            and numbering(blocks[j].text) and _imperative(blocks[j], skip_number=True)})
         covered.update(scope)
-        for k, j in enumerate(chosen):
-            item = blocks[j]
-            if item.kind == "heading":
-                text = _strip_number(item.text)
-                spans = [(j, 0, len(item.text))]
-                follower = j + 1
-                if follower < len(blocks) and blocks[follower].kind == "paragraph" and follower in scope:
-                    a, b = _first_sentence(blocks[follower])
-                    spans.append((follower, a, b))
-            else:
-                a, b = _first_sentence(item)
-                text = _strip_number(item.text[a:b])
-                spans = [(j, a, b)]
+        for j in chosen:
+            text, spans = _item_text(blocks, j, scope)
             if len(text.split()) >= 2:
-                found.append(FoundRecommendation(text=" ".join(text.split()), spans=spans, trigger=i))
+                yield FoundRecommendation(text=" ".join(text.split()), spans=spans, trigger=i)
+
+
+def _item_text(blocks: list[BlockView], j: int, scope: range) -> tuple[str, list[tuple[int, int, int]]]:
+    """A listed item's text and spans: a heading with its paragraph's first sentence, else its first sentence."""
+    item = blocks[j]
+    if item.kind != "heading":
+        a, b = _first_sentence(item)
+        return _strip_number(item.text[a:b]), [(j, a, b)]
+    spans = [(j, 0, len(item.text))]
+    follower = j + 1
+    if follower < len(blocks) and blocks[follower].kind == "paragraph" and follower in scope:
+        a, b = _first_sentence(blocks[follower])
+        spans.append((follower, a, b))
+    return _strip_number(item.text), spans
+
+
+def _numbered_imperatives(blocks: list[BlockView], covered: set[int]) -> Iterator[FoundRecommendation]:
+    """Outside a suggestions part, a numbered heading or item that opens with an imperative is one too."""
     for i, view in enumerate(blocks):
-        # outside a suggestions part, a numbered heading or item that opens with an imperative is one too
         if i in covered or i == 0 or not numbering(view.text) or not _imperative(view, skip_number=True):
             continue
         covered.add(i)
@@ -231,16 +242,19 @@ def find_recommendations(blocks: list[BlockView]) -> list[FoundRecommendation]:
             a, b = _first_sentence(view)
             text, spans = _strip_number(view.text[a:b]), [(i, a, b)]
         if len(text.split()) >= 3:
-            found.append(FoundRecommendation(text=" ".join(text.split()), spans=spans))
+            yield FoundRecommendation(text=" ".join(text.split()), spans=spans)
+
+
+def _stated(blocks: list[BlockView], covered: set[int]) -> Iterator[FoundRecommendation]:
+    """Inline lists and sentences in which the author recommends, in the blocks not yet read."""
     for i, view in enumerate(blocks):
         if i in covered or view.kind == "heading":
             continue
         inline = _inline_items(view.text)
         if inline:
             covered.add(i)
-            found.extend(FoundRecommendation(text=" ".join(view.text[a:b].split()), spans=[(i, a, b)]) for a, b in inline)
+            yield from (FoundRecommendation(text=" ".join(view.text[a:b].split()), spans=[(i, a, b)]) for a, b in inline)
             continue
         for sent in view.doc.sents:
             if matcher(view.doc.vocab, "recommendation")(sent):
-                found.append(FoundRecommendation(text=" ".join(sent.text.split()), spans=[(i, sent.start_char, sent.end_char)]))
-    return found
+                yield FoundRecommendation(text=" ".join(sent.text.split()), spans=[(i, sent.start_char, sent.end_char)])

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .acronyms import after_common_nouns, definitions
@@ -48,9 +49,6 @@ def _merge_variants(surfaces: dict[str, Counter[str]], evidence: dict[str, list[
     * the first word of exactly one longer name: "Schneider" -> "Schneider Electric".
     The merged surface forms stay as aliases, with the sentences that used them.
     """
-    def words_of(key: str) -> list[str]:
-        return _canonical(surfaces[key]).replace("(", " ").replace(")", " ").replace(",", " ").split()
-
     def merge(src: str, dst: str) -> None:
         if src == dst or src not in surfaces or dst not in surfaces:
             return
@@ -60,18 +58,37 @@ def _merge_variants(surfaces: dict[str, Counter[str]], evidence: dict[str, list[
         del surfaces[src]
 
     legal = {w.casefold().strip(".") for w in reference.legal_forms}
-    by_words = {key: words_of(key) for key in surfaces}
-    by_prefix: dict[tuple[str, ...], str] = {tuple(w.casefold() for w in ws): k for k, ws in by_words.items()}
+    for src, dst in _suffixed(_words_by_key(surfaces), legal, reference):
+        merge(src, dst)
+    remaining = _words_by_key(surfaces)
+    for src, dst in _shortened(remaining, legal, reference):
+        if src in surfaces and dst in surfaces and (
+                # a parent firm is named by its first word more often than its units are ("Corning" vs "Corning
+                # Display Technology"); a short legal name is the firm's own ("Ford" and "Ford Motor Company")
+                sum(surfaces[src].values()) <= sum(surfaces[dst].values()) or _legal_name(remaining[dst], legal)):
+            merge(src, dst)
+
+
+def _words_by_key(surfaces: dict[str, Counter[str]]) -> dict[str, list[str]]:
+    """Each cluster's canonical name as words, brackets and commas taken out."""
+    return {key: _canonical(c).replace("(", " ").replace(")", " ").replace(",", " ").split()
+            for key, c in surfaces.items()}
+
+
+def _suffixed(by_words: dict[str, list[str]], legal: set[str], reference: Reference) -> Iterator[tuple[str, str]]:
+    """(longer, base) for a name that is another's words followed by legal forms or places, longest first."""
+    by_prefix = {tuple(w.casefold() for w in ws): k for k, ws in by_words.items()}
     for key, words in sorted(by_words.items(), key=lambda kv: -len(kv[1])):
         for cut in range(len(words) - 1, 0, -1):
-            tail = words[cut:]
-            if all(w.casefold().strip(".") in legal or reference.place(w) for w in tail):
+            if all(w.casefold().strip(".") in legal or reference.place(w) for w in words[cut:]):
                 base = by_prefix.get(tuple(w.casefold() for w in words[:cut]))
                 if base and base != key:
-                    merge(key, base)
+                    yield key, base
                     break
 
-    remaining = {key: words_of(key) for key in surfaces}
+
+def _shortened(remaining: dict[str, list[str]], legal: set[str], reference: Reference) -> Iterator[tuple[str, str]]:
+    """(one-word name, the one longer name it abbreviates or starts)."""
     # longer names by their first word and by the initials that can abbreviate them, indexed once
     by_first: dict[str, list[str]] = defaultdict(list)
     by_initials: dict[str, list[str]] = defaultdict(list)
@@ -83,24 +100,20 @@ def _merge_variants(surfaces: dict[str, Counter[str]], evidence: dict[str, list[
                              _initials([w for w in ws if w[:1].isupper()])}:
                 by_initials[initials].append(k)
     for key, words in remaining.items():
-        if len(words) != 1 or key not in surfaces:
+        if len(words) != 1:
             continue
         word = words[0]
         if word.isupper() and 2 <= len(word) <= 6:
-            longer = [k for k in by_initials.get(word, []) if k != key and k in surfaces]
+            longer = [k for k in by_initials.get(word, []) if k != key]
         else:
-            longer = [k for k in by_first.get(word, []) if k != key and k in surfaces]
+            longer = [k for k in by_first.get(word, []) if k != key]
             if len(longer) > 1:
                 # "Schneider": "Schneider Electric" rather than "Schneider Electric Business Value Institute",
                 # which extends it; else the one full legal name ("Mizuho Financial Group", not "Mizuho Bank")
                 longer = [k for k in longer if all(remaining[o][:len(remaining[k])] == remaining[k] for o in longer)] \
                     or [k for k in longer if _legal_name(remaining[k], legal)]
-        if len(longer) != 1 or reference.place(word):
-            continue
-        # a parent firm is named by its first word more often than its units are ("Corning" vs "Corning Display
-        # Technology"); a short legal name is the firm's own ("Ford" and "Ford Motor Company")
-        if sum(surfaces[key].values()) <= sum(surfaces[longer[0]].values()) or _legal_name(remaining[longer[0]], legal):
-            merge(key, longer[0])
+        if len(longer) == 1 and not reference.place(word):
+            yield key, longer[0]
 
 
 def _legal_name(words: list[str], legal: set[str]) -> bool:
@@ -170,31 +183,15 @@ def resolve(
     for name, evidence in authors:
         add_org(name, evidence, weight=1000)  # the author's own spelling names the node
 
-    person_records: list[PersonRecord] = []
     org_keys = set(org_surfaces)
-    # a "person" named with an organisation's one-word name is a product or unit ("Corning Display")
-    org_words = {k for k, c in org_surfaces.items() if sum(c.values()) >= 2 and " " not in _canonical(c)}
-    # a "person" that is the first words of an organisation's name is that name cut short ("Dong Tien" of
-    # "Dong Tien Construction & Engineering JSC"), and one the text also names as a place is a place
-    cut_short = {name_key(" ".join(words[:k])) for c in org_surfaces.values() for s in c
-                 for words in [s.split()] for k in range(2, len(words))}
-    mentioned_places = {name_key(name) for name in place_kind}
-    for key, items in people.items():
-        words = {name_key(w) for w in items[0].mention.name.split()}
-        if key in org_keys or key in place_keys or words & org_words or key in cut_short | mentioned_places:
-            continue
-        names = Counter(i.mention.name for i in items)
-        role = next((i.mention.role for i in items if i.mention.role), None)
-        affiliation = next((i.mention.affiliation for i in items if i.mention.affiliation), None)
-        if affiliation and reference.place(affiliation):
-            affiliation = None  # "director of the Chengdu Hi-tech Zone": a place, not an employer
-        if affiliation:
-            carrier = next(i for i in items if i.mention.affiliation == affiliation)
-            affiliation = _canonical(org_surfaces[add_org(affiliation, carrier.evidence, weight=0)])
-        person_records.append(
-            PersonRecord(_canonical(names), role, affiliation, unique_evidence([i.evidence for i in items]))
-        )
+    not_people, org_words = _not_people(org_surfaces, place_keys | {name_key(name) for name in place_kind})
 
+    def affiliate(name: str, evidence: Evidence) -> str:
+        return _canonical(org_surfaces[add_org(name, evidence, weight=0)])
+
+    person_records = [
+        _person(items, affiliate, reference) for key, items in people.items()
+        if key not in not_people and not {name_key(w) for w in items[0].mention.name.split()} & org_words]
     _merge_variants(org_surfaces, org_evidence, reference)
     orgs = [_organization(surfaces, org_evidence[key], reference) for key, surfaces in org_surfaces.items()]
     canonical = {name_key(alias, legal): org.name for org in orgs for alias in (org.name, *org.aliases)}
@@ -204,6 +201,30 @@ def resolve(
     places = _places(place_kind, place_evidence, org_keys, reference)
     by_name = lambda r: r.name  # noqa: E731
     return sorted(orgs, key=by_name), sorted(places, key=by_name), sorted(person_records, key=by_name)
+
+
+def _not_people(org_surfaces: dict[str, Counter[str]], place_keys: set[str]) -> tuple[set[str], set[str]]:
+    """Name keys that are no person's, and organisations' one-word names no person's name may contain."""
+    # a "person" named with an organisation's one-word name is a product or unit ("Corning Display")
+    org_words = {k for k, c in org_surfaces.items() if sum(c.values()) >= 2 and " " not in _canonical(c)}
+    # a "person" that is the first words of an organisation's name is that name cut short ("Dong Tien" of
+    # "Dong Tien Construction & Engineering JSC"), and one the text also names as a place is a place
+    cut_short = {name_key(" ".join(words[:k])) for c in org_surfaces.values() for s in c
+                 for words in [s.split()] for k in range(2, len(words))}
+    return set(org_surfaces) | place_keys | cut_short, org_words
+
+
+def _person(items: list[Located], affiliate: Callable[[str, Evidence], str], reference: Reference) -> PersonRecord:
+    """One person from the mentions of one name; ``affiliate`` turns an employer's name into an organisation's."""
+    names = Counter(i.mention.name for i in items)
+    role = next((i.mention.role for i in items if i.mention.role), None)
+    affiliation = next((i.mention.affiliation for i in items if i.mention.affiliation), None)
+    if affiliation and reference.place(affiliation):
+        affiliation = None  # "director of the Chengdu Hi-tech Zone": a place, not an employer
+    if affiliation:
+        carrier = next(i for i in items if i.mention.affiliation == affiliation)
+        affiliation = affiliate(affiliation, carrier.evidence)
+    return PersonRecord(_canonical(names), role, affiliation, unique_evidence([i.evidence for i in items]))
 
 
 def _organization(surfaces: Counter[str], evidence: list[Evidence], reference: Reference) -> OrganizationRecord:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from contextlib import closing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,6 +120,25 @@ def extract_paths(
         from .nlp import build_pipeline
 
         nlp = build_pipeline(reference)
+    with closing(_extract_files(loaded, todo, nlp=nlp, reference=reference, kinds=kinds, n_process=n_process,
+                                progress=progress)) as extracted:
+        for i, facts in extracted:
+            per_file[i] = facts
+            if cache:
+                cache.put(keys[i], facts)
+    if cache:
+        cache.prune(set(keys))
+    files = [f for f in per_file if f is not None]
+    for f in files:
+        warnings.extend(f.warnings)
+    return ExtractionResult(facts=combine(files, reference, kinds=kinds), warnings=warnings,
+                            extracted=[loaded[i].path for i in todo])
+
+
+def _extract_files(loaded: list[LoadedDocument], todo: list[int], *, nlp, reference: Reference,
+                   kinds: tuple[Kind, ...], n_process: int,
+                   progress: Callable[[int, int], None] | None) -> Iterator[tuple[int, FileFacts]]:
+    """(index, facts) of each file in ``todo``, in order; its parts are parsed and read in ``n_process`` workers."""
     plans, voices, words, parts = _reading_plan(loaded, todo)
     total = sum(len(part.section.blocks) for part in parts)
     profiles = ProfileFinder(nlp.vocab, reference) if parts else None
@@ -145,18 +165,9 @@ def extract_paths(
 
     try:
         for i in todo:
-            per_file[i] = _file_facts(loaded[i], plans[i], voices[i], words[i], reference, next_part)
-            if cache:
-                cache.put(keys[i], per_file[i])
+            yield i, _file_facts(loaded[i], plans[i], voices[i], words[i], reference, next_part)
     finally:
         read_parts.close()  # stops and reaps the workers now, on Ctrl-C or an error too, not when collected
-    if cache:
-        cache.prune(set(keys))
-    files = [f for f in per_file if f is not None]
-    for f in files:
-        warnings.extend(f.warnings)
-    return ExtractionResult(facts=combine(files, reference, kinds=kinds), warnings=warnings,
-                            extracted=[loaded[i].path for i in todo])
 
 
 def _reading_plan(loaded: list[LoadedDocument], todo: list[int]) -> tuple[dict, dict, dict, list[_Part]]:

@@ -24,33 +24,7 @@ def whole_names(doc, reference: Reference) -> list:
     out: list = []
     skip: set[int] = set()  # token positions of places taken into a name
     for ent in ents:
-        start = ent.start
-        if ent.label_ == "ORG":
-            if start >= 4 and doc[start - 1].text == ")" and doc[start - 3].text == "(" \
-                    and reference.place(doc[start - 2].text) and doc[start - 4].is_title:
-                start -= 4  # "Cummins (China)" + "Investment Co. Ltd."
-                while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
-                    start -= 1
-                while out and out[-1].end > start:
-                    out.pop()  # the firm's name and its place, read as a person and a place
-            elif start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].text in heads:
-                start -= 2
-                while start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start:
-                    start -= 1  # "Political" + "Bureau of" + "the CPC Central Committee"
-            elif start >= 2 and doc[start - 1].lower_ == "and" and doc[ent.end - 1].text in heads \
-                    and len([t for t in ent if t.is_alpha and t.text not in heads]) <= 2 \
-                    and not reference.place(ent[0].text):
-                first = start - 1
-                while first > 0 and start - first <= 4 and (doc[first - 1].is_title or doc[first - 1].is_upper) \
-                        and not (doc[first - 1].is_sent_start and doc[first - 1].pos_ != "PROPN") \
-                        and doc[first - 1].text not in heads:
-                    first -= 1
-                # the first part starts a name ("of Medical Sciences and ..." is the tail of another one)
-                starts_name = first == 0 or not (doc[first - 1].lower_ in ("of", "for", "&", "-") or doc[first - 1].is_title)
-                part = doc[first:start - 1]
-                # an acronym before "and" is a name of its own: "HP and Nanyang Technological University"
-                if len(part) and starts_name and not all(t.is_upper for t in part) and not any(t.text in heads for t in part):
-                    start = first
+        start = _repaired_start(doc, ent, out, heads, reference) if ent.label_ == "ORG" else ent.start
         end = ent.end
         if ent.label_ == "ORG" and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
                 and reference.place(doc[end + 1].text):
@@ -68,6 +42,46 @@ def whole_names(doc, reference: Reference) -> list:
             continue  # the place inside a subsidiary's name, or the rest of it
         out.extend(_cells(ent))
     return _unmerged(doc, _joined(doc, out, heads), heads)
+
+
+def _repaired_start(doc, ent, out: list, heads: set[str], reference: Reference) -> int:
+    """Where an organisation's name really starts; names in ``out`` it swallows are dropped from it."""
+    start = ent.start
+    if start >= 4 and doc[start - 1].text == ")" and doc[start - 3].text == "(" \
+            and reference.place(doc[start - 2].text) and doc[start - 4].is_title:
+        start -= 4  # "Cummins (China)" + "Investment Co. Ltd."
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        while out and out[-1].end > start:
+            out.pop()  # the firm's name and its place, read as a person and a place
+        return start
+    if start >= 2 and doc[start - 1].lower_ in ("of", "for") and doc[start - 2].text in heads:
+        start -= 2
+        while start > 0 and doc[start - 1].is_title and not doc[start - 1].is_sent_start:
+            start -= 1  # "Political" + "Bureau of" + "the CPC Central Committee"
+        return start
+    if start >= 2 and doc[start - 1].lower_ == "and" and doc[ent.end - 1].text in heads \
+            and len([t for t in ent if t.is_alpha and t.text not in heads]) <= 2 \
+            and not reference.place(ent[0].text):
+        return _coordinated_start(doc, start, heads)
+    return start
+
+
+def _coordinated_start(doc, start: int, heads: set[str]) -> int:
+    """The start of "Tokyo Medical and" before "Dental University", or ``start`` when the part before "and"
+    is no name's beginning."""
+    first = start - 1
+    while first > 0 and start - first <= 4 and (doc[first - 1].is_title or doc[first - 1].is_upper) \
+            and not (doc[first - 1].is_sent_start and doc[first - 1].pos_ != "PROPN") \
+            and doc[first - 1].text not in heads:
+        first -= 1
+    # the first part starts a name ("of Medical Sciences and ..." is the tail of another one)
+    starts_name = first == 0 or not (doc[first - 1].lower_ in ("of", "for", "&", "-") or doc[first - 1].is_title)
+    part = doc[first:start - 1]
+    # an acronym before "and" is a name of its own: "HP and Nanyang Technological University"
+    if len(part) and starts_name and not all(t.is_upper for t in part) and not any(t.text in heads for t in part):
+        return first
+    return start
 
 
 def _unmerged(doc, spans: list, heads: set[str]) -> list:
