@@ -19,7 +19,6 @@ from extract.loader import decode
 
 from .errors import GoldError
 
-KINDS = ("organization", "person", "facility", "partnership", "project", "policy", "recommendation")
 _LISTS = {
     "organization": "organizations",
     "person": "people",
@@ -105,8 +104,9 @@ def _line_offsets(text: str, first: int, last: int) -> tuple[int, int]:
     return starts[first - 1], end
 
 
-def load_gold(path: Path, *, corpus_dir: Path) -> GoldFile:
-    """Read one gold file and locate its quotes in ``corpus_dir/<source>``."""
+def load_gold(path: Path, *, corpus_dir: Path, lists: dict[str, str] | None = None) -> GoldFile:
+    """Read one gold file and locate its quotes in ``corpus_dir/<source>``; ``lists`` maps each kind read to its
+    list in the file (by default the seven kinds of the gold format)."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         source = raw["source"]
@@ -128,10 +128,10 @@ def load_gold(path: Path, *, corpus_dir: Path) -> GoldFile:
         raise GoldError(path, str(error)) from None
     squeezed = _Squeezed(text[start:end], start)
     gold = GoldFile(path, source, str(raw.get("section", "")), start, end)
-    for kind in KINDS:
-        entries = raw.get(_LISTS[kind]) or []
+    for kind, name in (lists or _LISTS).items():
+        entries = raw.get(name) or []
         if not isinstance(entries, list):
-            raise GoldError(path, f"{_LISTS[kind]!r} must be a list")
+            raise GoldError(path, f"{name!r} must be a list")
         gold.items[kind] = [
             GoldItem(kind, entry, squeezed.find(entry.get("evidence") or "")) for entry in entries
             if isinstance(entry, dict)

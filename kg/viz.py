@@ -9,6 +9,7 @@ stays legible; the caption says how many neighbours were left out.
 """
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,14 +28,27 @@ MAX_PER_PARENT = 6
 # Properties that are bookkeeping, not relations between entities.
 _SKIP = {KG_NS + "evidence", KG_NS + "nameKey", "http://www.w3.org/ns/prov#wasDerivedFrom",
          "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://purl.org/dc/terms/isPartOf"}
-# Most specific first: a node is drawn in the colour of the first of its classes found here.
-CLASS_COLOURS = {
+# Most specific first: a node is drawn in the colour of the first of its classes found here; each fact kind's
+# colour comes from its mapping (kg/kinds), between people and documents.
+_ENTITY_COLOURS = {
     "Company": "#1f77b4", "FinancialInstitution": "#4a90d9", "GovernmentBody": "#17becf",
-    "ResearchOrganization": "#6baed6", "Organization": "#9ecae1",
-    "Person": "#ff7f0e", "Facility": "#9467bd", "Partnership": "#d62728", "Project": "#8c564b",
-    "Policy": "#e377c2", "Recommendation": "#7f7f7f", "Document": "#bcbd22", "Sector": "#2ca02c",
+    "ResearchOrganization": "#6baed6", "Organization": "#9ecae1", "Person": "#ff7f0e",
+}
+_CONTEXT_COLOURS = {
+    "Document": "#bcbd22", "Sector": "#2ca02c",
     "Country": "#31a354", "Province": "#74c476", "City": "#a1d99b", "Zone": "#c7e9c0", "Place": "#d9f0d3",
 }
+
+
+@functools.cache
+def class_colours() -> dict[str, str]:
+    """Class local name -> fill, most specific class first."""
+    from .kinds import MAPPINGS  # rdflib: only when a picture is drawn
+
+    kinds = {str(m.cls).rsplit("#", 1)[-1]: m.colour for m in MAPPINGS if m.cls is not None and m.colour}
+    return {**_ENTITY_COLOURS, **kinds, **_CONTEXT_COLOURS}
+
+
 _OTHER = "#cccccc"
 
 @dataclass
@@ -61,6 +75,12 @@ class Neighbourhood:
     nodes: dict[str, Node] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
     left_out: int = 0  # neighbours not drawn because a ring was full
+
+
+def _rank(cls: str) -> int:
+    """A class's place in the colour table: the order nodes are laid out and the legend lists them."""
+    order = list(class_colours())
+    return order.index(cls) if cls in order else 99
 
 
 def _links(store: ox.Store, iri: str) -> list[tuple[str, str, bool]]:
@@ -92,7 +112,7 @@ def _describe(store: ox.Store, iris: set[str]) -> dict[str, tuple[str, str]]:
                  if q.object.value.startswith(KG_NS)}
         if label is None and not types:
             continue
-        kind = next((k for k in CLASS_COLOURS if k in types), sorted(types)[0] if types else "")
+        kind = next((k for k in class_colours() if k in types), sorted(types)[0] if types else "")
         out[iri] = (label or short(iri), kind)
     return out
 
@@ -111,8 +131,7 @@ def neighbourhood(store: ox.Store, entity: Candidate, *, hops: int = 1) -> Neigh
         for parent in frontier:
             added = 0
             candidates = sorted({n for _, n, _ in links[parent] if n in described and n not in result.nodes},
-                                key=lambda n: (list(CLASS_COLOURS).index(described[n][1])
-                                               if described[n][1] in CLASS_COLOURS else 99, described[n][0]))
+                                key=lambda n: (_rank(described[n][1]), described[n][0]))
             for n in candidates:
                 if added == budget:
                     result.left_out += 1
@@ -184,7 +203,7 @@ def render_svg(graph: Neighbourhood, *, title: str) -> str:
     out.append('<g class="nodes">')
     centre = graph.nodes[graph.centre]
     for node in sorted(graph.nodes.values(), key=lambda n: -n.hop):
-        colour = CLASS_COLOURS.get(node.kind, _OTHER)
+        colour = class_colours().get(node.kind, _OTHER)
         size = 16 if node.hop == 0 else 9
         weight = ' font-weight="bold" font-size="15"' if node.hop == 0 else ""
         # labels point away from the centre: right of nodes on the right, left on the left, else below/above
@@ -202,11 +221,11 @@ def render_svg(graph: Neighbourhood, *, title: str) -> str:
                    f"{escape(_clip(node.label))}</text></g>")
     out.append("</g>")
     kinds = sorted({n.kind for n in graph.nodes.values()},
-                   key=lambda k: list(CLASS_COLOURS).index(k) if k in CLASS_COLOURS else 99)
+                   key=_rank)
     out.append('<g class="legend">')
     for i, kind in enumerate(kinds):
         y = 20 + i * 18
-        out.append(f'<circle cx="16" cy="{y}" r="6" fill="{CLASS_COLOURS.get(kind, _OTHER)}" stroke="#333"/>'
+        out.append(f'<circle cx="16" cy="{y}" r="6" fill="{class_colours().get(kind, _OTHER)}" stroke="#333"/>'
                    f'<text x="28" y="{y + 4}">kg:{escape(kind or "?")}</text>')
     out.append("</g>")
     caption = f"{len(graph.nodes)} nodes, {len(graph.edges)} edges"

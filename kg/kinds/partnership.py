@@ -6,6 +6,8 @@ from extract.records import PartnershipRecord
 from ..iri import entity_iri
 from ..namespaces import KG
 from ..statements import concept, entity, org, year
+from ..gold import GoldFile, GoldItem
+from ..matching import GoldMatch, Predicted, org_names, same_name
 from . import KindMapping, MappingContext
 
 
@@ -17,4 +19,16 @@ def statements(deal: PartnershipRecord, context: MappingContext):
     return node, out + year(node, deal.year)
 
 
-MAPPING = KindMapping("partnerships", statements)
+
+
+def similarity(pred: Predicted, item: GoldItem, gold: GoldFile) -> float:
+    """The share of gold parties matched, when at least two match (all of them when gold has fewer)."""
+    parties = pred.links.get("hasParty", [])
+    wanted = [org_names(p, gold) for p in item.data.get("parties") or []]
+    matched = sum(1 for w in wanted if any(same_name(p, w) for p in parties))
+    return matched / max(len(wanted), 1) if matched >= min(2, len(wanted)) and wanted else 0.0
+
+
+MAPPING = KindMapping("partnerships", statements, cls=KG.Partnership, colour="#d62728",
+                      match=GoldMatch("partnership", "partnerships", str(KG.Partnership), similarity,
+                                      links=("hasParty",)))

@@ -9,6 +9,8 @@ from extract.records import PolicyRecord
 from ..iri import entity_iri
 from ..namespaces import KG
 from ..statements import entity, org, place, year
+from ..gold import GoldFile, GoldItem
+from ..matching import GoldMatch, Predicted, dice, same_name
 from . import KindMapping, MappingContext
 
 
@@ -23,4 +25,14 @@ def statements(policy: PolicyRecord, context: MappingContext):
     return node, out + year(node, policy.year)
 
 
-MAPPING = KindMapping("policies", statements)
+
+
+def similarity(pred: Predicted, item: GoldItem, gold: GoldFile) -> float:
+    """A name or alias overlaps a gold name or alias >= 0.6, or has its name key."""
+    gold_names = {item.data.get("name") or "", *(item.data.get("aliases") or [])} - {""}
+    best = max((dice(n, g) for n in pred.names for g in gold_names), default=0.0)
+    return best if best >= 0.6 or same_name(pred.names, gold_names) else 0.0
+
+
+MAPPING = KindMapping("policies", statements, cls=KG.Policy, colour="#e377c2",
+                      match=GoldMatch("policy", "policies", str(KG.Policy), similarity))

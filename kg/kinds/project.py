@@ -8,6 +8,8 @@ from extract.records import ProjectRecord
 from ..iri import entity_iri
 from ..namespaces import KG
 from ..statements import concept, entity, org, place, year
+from ..gold import GoldFile, GoldItem
+from ..matching import GoldMatch, Predicted, text_similarity
 from . import KindMapping, MappingContext
 
 
@@ -23,4 +25,12 @@ def statements(project: ProjectRecord, context: MappingContext):
     return node, out + year(node, project.year)
 
 
-MAPPING = KindMapping("projects", statements)
+
+
+def similarity(pred: Predicted, item: GoldItem, gold: GoldFile) -> float:
+    """The evidence overlaps the quote, or the names overlap >= 0.5."""
+    return text_similarity(pred, item, gold, field_name="name")
+
+
+MAPPING = KindMapping("projects", statements, cls=KG.Project, colour="#8c564b",
+                      match=GoldMatch("project", "projects", str(KG.Project), similarity))

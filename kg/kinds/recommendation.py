@@ -8,6 +8,8 @@ from extract.records import RecommendationRecord
 from ..iri import entity_iri
 from ..namespaces import KG
 from ..statements import entity, org, place, recommendation_iri
+from ..gold import GoldFile, GoldItem
+from ..matching import GoldMatch, Predicted, text_similarity
 from . import KindMapping, MappingContext
 
 
@@ -27,4 +29,12 @@ def statements(rec: RecommendationRecord, context: MappingContext):
     return node, out
 
 
-MAPPING = KindMapping("recommendations", statements)
+
+
+def similarity(pred: Predicted, item: GoldItem, gold: GoldFile) -> float:
+    """The text overlaps the gold text >= 0.5, or the evidence overlaps the quote."""
+    return text_similarity(pred, item, gold, field_name="text")
+
+
+MAPPING = KindMapping("recommendations", statements, cls=KG.Recommendation, colour="#7f7f7f",
+                      match=GoldMatch("recommendation", "recommendations", str(KG.Recommendation), similarity))

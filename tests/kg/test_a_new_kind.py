@@ -4,6 +4,7 @@ edited for it."""
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -13,7 +14,10 @@ from extract.kinds import KINDS, Kind
 from extract.records import Evidence
 from kg.build import build
 from kg.iri import entity_iri
+from kg.evaluate import evaluate
 from kg.kinds import MAPPINGS, KindMapping
+from kg.matching import GoldMatch, same_name
+from kg.store import open_store
 from kg.namespaces import KG
 
 TOY = Namespace("https://example.org/toy#")
@@ -69,7 +73,13 @@ def award_statements(rec: AwardRecord, context):
 
 
 AWARDS = Kind("awards", AwardRecord, link=link_awards, find=find_awards)
-AWARD_MAPPING = KindMapping("awards", award_statements)
+def award_similarity(pred, item, gold):
+    """A prize whose name is the gold entry's, by the name key."""
+    return 1.0 if same_name(pred.names, {item.data.get("name") or ""}) else 0.0
+
+
+AWARD_MAPPING = KindMapping("awards", award_statements, cls=TOY.Award, colour="#ffd700",
+                            match=GoldMatch("award", "awards", str(TOY.Award), award_similarity))
 
 
 def test_a_kind_defined_only_here_reaches_the_graph(tmp_path, nlp):
@@ -99,3 +109,19 @@ def test_without_the_kind_the_same_build_has_no_award(tmp_path, nlp):
     graph = Graph().parse(tmp_path / "out" / "kg.ttl")
     assert not list(graph.subjects(RDF.type, TOY.Award))
     assert '"awards"' not in (tmp_path / "out" / "facts.json").read_text(encoding="utf-8")
+
+
+def test_kg_eval_scores_the_kind_by_its_own_rule(tmp_path, nlp):
+    text = ("Siemens Energy won the Golden Turbine Award at the Hanover fair in 2024.\n"
+            "Vestas received the Blue Rotor Prize in 2023.\n")
+    (tmp_path / "news.txt").write_text(text, encoding="utf-8")
+    build([tmp_path / "news.txt"], store_path=tmp_path / "store", out_dir=tmp_path / "out", nlp=nlp,
+          kinds=(*KINDS, AWARDS), mappings=(*MAPPINGS, AWARD_MAPPING))
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"source": "news.txt", "lines": [1, 2], "awards": [
+        {"name": "Golden Turbine Award", "evidence": "Siemens Energy won the Golden Turbine Award"},
+        {"name": "Silver Blade Medal", "evidence": "Vestas received the Blue Rotor Prize"}]}), encoding="utf-8")
+    store = open_store(tmp_path / "store")
+    award = evaluate(store, [gold], corpus_dir=tmp_path, mappings=(*MAPPINGS, AWARD_MAPPING)).scores["award"]
+    assert (award.tp, award.fn) == (1, 1)  # one prize named as in gold, one not
+    assert "award" not in evaluate(store, [gold], corpus_dir=tmp_path).scores

@@ -8,7 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.evaluate import Predicted, dice, evaluate, name_key, score_file
+from kg.evaluate import evaluate, score_file
+from kg.matching import Predicted, dice, name_key
 from kg.gold import load_gold
 from kg.store import open_store
 

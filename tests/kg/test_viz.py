@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.lookup import find
 from kg.store import open_store
-from kg.viz import CLASS_COLOURS, neighbourhood
+from kg.viz import class_colours, neighbourhood
 
 SVG = "{http://www.w3.org/2000/svg}"
 runner = CliRunner()
@@ -30,7 +30,7 @@ def test_one_hop_draws_the_neighbours_with_labelled_edges(store):
     assert "kg:affiliation" in labels  # the edge from the person to the firm
     assert "kg:Person" in labels and "kg:Company" in labels  # the legend names the classes drawn
     circles = list(ET.fromstring(result.output).iter(SVG + "circle"))
-    assert CLASS_COLOURS["Person"] in {c.get("fill") for c in circles}
+    assert class_colours()["Person"] in {c.get("fill") for c in circles}
 
 
 def test_two_hops_reach_further(store):
