@@ -9,34 +9,34 @@ from __future__ import annotations
 
 import re
 
+from .patterns import facility as facility_patterns
+from .patterns import matcher
 from .records import FacilityRecord
 from .sentences import Sentence, amounts, first_year, hypothetical, most_specific, status_of
 
-# (pattern, facility-kind notation); the first match in a phrase decides its kind.
-_SITE_WORDS: list[tuple[str, str]] = [
-    (r"headquarter(?:s|ed)?|head offices?", "headquarters"),
-    (r"(?:r&d|research(?: and development)?|technical|technology|engineering|test(?:ing)?) (?:center|centre|institute|lab(?:oratory)?|base)", "research_center"),
-    (r"innovation (?:center|centre|hub|lab(?:oratory)?|base)|incubator|application (?:and research )?(?:center|centre)", "innovation_center"),
-    (r"(?:logistics|warehous(?:e|ing)|distribution|procurement|supply chain(?: service)?)(?: and warehousing)? (?:center|centre|hub|base|park)|warehouses?", "logistics_center"),
-    (r"data (?:center|centre)s?|computing (?:center|centre)", "data_center"),
-    (r"training (?:center|centre|base|academy)", "training_center"),
-    (r"(?:regional |representative |sales |branch )?offices?", "office"),
-    (r"(?:manufacturing|production) (?:plant|base|facility|facilities|site|line|lines|node|nodes)|plants?|factor(?:y|ies)|"
-     r"production lines?|assembly lines?|(?:production |manufacturing )?sites?|(?:glass |processing |production )?facilit(?:y|ies)|"
-     r"mill|refinery|smelter|foundry|gigafactory", "plant"),
-    (r"(?:operation|service|maintenance|operation and maintenance)(?: and \w+)? (?:center|centre)", "other"),
-    (r"(?:technology|high-tech|science|research|innovation) (?:park|campus)|campus", "other"),
-]
-_SITE = re.compile(r"\b(" + "|".join(p for p, _ in _SITE_WORDS) + r")\b", re.I)
-_KINDS = [(re.compile(r"^(?:" + p + r")$", re.I), kind) for p, kind in _SITE_WORDS]
 _GENERIC_PLACE_WORDS = re.compile(r"\b(?:power plants?|the plant sector|plant-based|plants? and animals)\b", re.I)
 
 
-def _kind(word: str) -> str:
-    for pattern, kind in _KINDS:
-        if pattern.match(word):
-            return kind
-    return "other"
+def _site_words(sent: Sentence) -> list[tuple[int, int, str]]:
+    """(start, end, facility kind) of the site words in a sentence (offsets in ``sent.text``), read by the
+    ``extract/patterns/facility.py`` table: overlapping matches give the longest, then the earlier row."""
+    span = sent.span
+    found = matcher(span.doc.vocab, "facility")(span)
+    labels = span.doc.vocab.strings
+    order = {label: i for i, (label, _) in enumerate(facility_patterns.CUES)}
+    out: list[tuple[int, int, str]] = []
+    taken_to = 0
+    for label, start, end in sorted(found, key=lambda m: (m[1], m[1] - m[2], order[labels[m[0]]])):
+        if start >= taken_to:
+            out.append((span[start].idx - sent.start, span[end - 1].idx + len(span[end - 1]) - sent.start,
+                        labels[label]))
+            taken_to = end
+    return out
+
+
+# the kind of a site named by its last words ("Acme Wuhan Factory"); any other is "other"
+_NAMED_KINDS = {"factory": "plant", "plant": "plant", "site": "plant", "headquarters": "headquarters",
+                "research institute": "research_center"}
 
 
 _NAMED_SITE = re.compile(
@@ -223,20 +223,21 @@ def _site_names(sent: Sentence) -> list[tuple[str, int, int]]:
     return out
 
 
-def _proper_name(text: str, m: re.Match) -> str | None:
-    """The name that a site word ends: "the Smart Manufacturing Research Center", "the Caojing site".
-    A lower-case site word takes one proper name only, in the singular ("Acme sites" names no site)."""
-    lower = not m.group(1)[0].isupper()
-    if lower and m.group(1).endswith("s"):
+def _proper_name(text: str, start: int, end: int) -> str | None:
+    """The name that the site word at ``start:end`` ends: "the Smart Manufacturing Research Center", "the
+    Caojing site".  A lower-case site word takes one proper name only, in the singular ("Acme sites" names no site)."""
+    word = text[start:end]
+    lower = not word[0].isupper()
+    if lower and word.endswith("s"):
         return None
-    words = text[:m.start(1)].split()
+    words = text[:start].split()
     taken: list[str] = []
     while words and (re.fullmatch(r"[A-Z][\w&-]*", words[-1]) and words[-1] not in _NOT_NAME_WORDS
                      or words[-1] in ("and", "&", "of", "for") and taken and not lower):
         taken.insert(0, words.pop())
     while taken and not taken[0][0].isupper():
         taken.pop(0)
-    return " ".join(taken + [m.group(1)]) if taken else None
+    return " ".join(taken + [word]) if taken else None
 
 
 _POSSESSOR = re.compile(r"\b([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})['’]s\s+$")
@@ -283,7 +284,7 @@ def _named_facilities(sent: Sentence, sites: list[tuple[str, int, int]], operato
         if owner in runners and not name.startswith(owner + " "):
             name = f"{owner} {name}"  # the Acme Wuhan Factory, however a sentence writes it
         place = most_specific([p for p in sent.places if not (start <= p.start < end)])
-        out.extend(_record(sent, name, _kind(word.lower()), operator, place.name if place else None) for operator in runners)
+        out.extend(_record(sent, name, _NAMED_KINDS.get(word.lower(), "other"), operator, place.name if place else None) for operator in runners)
     return out
 
 
@@ -302,23 +303,22 @@ def find_facilities(sent: Sentence) -> list[FacilityRecord]:
                  and not _in_parentheses(text, o.start - sent.start)]  # "(NYSE: GLW)" names no operator
     found: dict[tuple[str, str], FacilityRecord] = {(f.operator, f.name): f
                                                     for f in _named_facilities(sent, sites, operators)}
-    for m in _SITE.finditer(text):
-        site_at = sent.start + m.start()
+    for word_start, word_end, kind in _site_words(sent):
+        site_at = sent.start + word_start
         if any(a <= site_at < b for a, b in named_spans):
             continue
-        kind = _kind(m.group(1))
         places = sent.places
-        proper = None if places else _proper_name(text, m)
-        if proper and re.match(r" [A-Z]", text[m.end(1):]):
+        proper = None if places else _proper_name(text, word_start, word_end)
+        if proper and re.match(r" [A-Z]", text[word_end:]):
             continue  # "Factory" of "the Digital Factory Research Center": the name goes on
-        inside = sent.start + m.end(1) - len(proper) if proper else site_at  # a firm in the name does not run it
+        inside = sent.start + word_end - len(proper) if proper else site_at  # a firm in the name does not run it
         if proper and proper.split()[-1].islower() and any(inside <= o.start < site_at for o in sent.orgs):
             proper = None  # "the Acme plant": a firm's site, not a site's own name
-        runners = _operators(sent, [o for o in operators if not inside <= o.start < sent.start + m.end(1)],
-                             sent.start + m.start(1), sent.start + m.end(1))
+        runners = _operators(sent, [o for o in operators if not inside <= o.start < sent.start + word_end],
+                             sent.start + word_start, sent.start + word_end)
         if not runners:
             continue
-        token = _site_token(sent, sent.start + m.start(1), sent.start + m.end(1))
+        token = _site_token(sent, sent.start + word_start, sent.start + word_end)
         if token is not None and _hedged(token):
             continue
         stated, where = _located(sent, token) if token is not None else (False, [])
@@ -339,6 +339,6 @@ def find_facilities(sent: Sentence) -> list[FacilityRecord]:
                 key = (operator, kind + (place.name if place else ""))
                 if key in found or (place and place.name == operator):
                     continue
-                name = "headquarters" if kind == "headquarters" else m.group(1).lower()
+                name = "headquarters" if kind == "headquarters" else text[word_start:word_end].lower()
                 found[key] = _record(sent, name, kind, operator, place.name if place else None)
     return list(found.values())

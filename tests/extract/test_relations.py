@@ -27,6 +27,17 @@ def test_facility_with_operator_place_year_and_status(parse):
     assert (f.operator, f.kind, f.place, f.status, f.year) == ("Siemens", "logistics_center", "Chengdu", "operating", "2019")
 
 
+@pytest.mark.parametrize(("text", "kind", "name"), [
+    ("Siemens opened a research and development center in Chengdu.", "research_center", "research and development center"),
+    ("Siemens opened an operation and maintenance center in Chengdu.", "other", "operation and maintenance center"),
+    ("Siemens opened a maintenance data center in Chengdu.", "data_center", "data center"),
+    ("Siemens opened a high-tech park in Chengdu.", "other", "high-tech park"),
+])
+def test_the_longest_site_words_give_the_kind_and_the_name(parse, text, kind, name):
+    [f] = find_facilities(parse(text))
+    assert (f.kind, f.name) == (kind, name)
+
+
 def test_facility_listed_places_give_one_facility_each(parse):
     found = find_facilities(parse("Siemens has built factories in Wuhan, Chengdu and Xi'an."))
     assert sorted(f.place for f in found) == ["Chengdu", "Wuhan", "Xi'an"]
