@@ -121,7 +121,10 @@ def _owners(sent: Sentence, head, org_at) -> list[str]:
 
 
 def _runners(head, org_at) -> list[str]:
-    """The subject (or agent) of the verb that builds, opens or runs the site: "Siemens opened a plant"."""
+    """The subject (or agent) of the verb that builds, opens or runs the site: "Siemens opened a plant"; or
+    the agent of a participle on the site noun: "a solar plant owned and run by Acme"."""
+    if names := _by_agent(head, org_at):
+        return names
     node = head
     for _ in range(6):  # up through prepositions and conjunctions to the verb that governs the site
         if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
@@ -138,6 +141,24 @@ def _runners(head, org_at) -> list[str]:
                         return [name]
                     for sub in target.subtree:
                         if sub.dep_ in ("compound", "poss", "appos") and (name := org_at(sub)):
+                            return [name]
+    return []
+
+
+def _by_agent(head, org_at) -> list[str]:
+    """"a hydrogen complex built and operated by Acme": the agent of a participle (or its conjuncts) that
+    modifies the site noun and whose lemma is one of running or building."""
+    for clause in head.children:
+        if clause.dep_ != "acl" or clause.tag_ != "VBN":
+            continue
+        verbs = [clause, *(c for c in clause.children if c.dep_ == "conj" and c.tag_ == "VBN")]
+        if not any(v.lemma_.lower() in _RUN_VERBS for v in verbs):
+            continue
+        for verb in verbs:
+            for agent in (c for c in verb.children if c.dep_ == "agent"):
+                for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                    for sub in obj.subtree:
+                        if name := org_at(sub):
                             return [name]
     return []
 
@@ -180,12 +201,14 @@ def _located(sent: Sentence, token) -> tuple[bool, list]:
     holders = [token] + [c for c in token.children if c.dep_ in ("amod", "advmod") and c.lower_ in _NEAR_WORDS]
     if token.dep_ in ("dobj", "nsubjpass", "attr", "conj") and token.head.pos_ in ("VERB", "AUX"):
         holders.append(token.head)
-    spans = [(obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
+    spans = [(holder is token, obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
              for holder in holders for prep in holder.children
              if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE and (prep.lower_ != "to" or holder is not token)
              for obj in prep.children if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN")]
-    places = [p for p in sent.places if any(a <= p.start < b for a, b in spans)]
-    return bool(spans), places
+    places = [p for p in sent.places if any(a <= p.start < b for _, a, b in spans)]
+    # "In Singapore, Acme operates a plant in the Tuas Park": the site noun's own phrase says where it is
+    own = [p for p in sent.places if any(mine and a <= p.start < b for mine, a, b in spans)]
+    return bool(spans), own or places
 
 
 def _in_parentheses(text: str, at: int) -> bool:

@@ -54,6 +54,8 @@ CUES: list[tuple[str, list[list[dict]]]] = [
               "smelter", "foundry", "gigafactory")],
         [_any("production", "assembly"), _any("line", "lines")],
         [_any("glass", "processing", "production"), _any("facility", "facilities")],
+        # a site named by what it holds: "a hydrogen complex", "a 100 MW electrolyser", "a treatment station"
+        [{"LOWER": {"IN": ["complex", "electrolyser", "electrolyzer", "station"]}, "POS": "NOUN"}],
     ]),
     ("other", [
         *([*kind, *and_more, _CENTER] for kind in _SERVICE for and_more in ([], [{"LOWER": "and"}, {"IS_ALPHA": True}])),

@@ -38,6 +38,21 @@ def test_the_longest_site_words_give_the_kind_and_the_name(parse, text, kind, na
     assert (f.kind, f.name) == (kind, name)
 
 
+def test_the_agent_of_a_participle_on_the_site_runs_it(parse):
+    [f] = find_facilities(parse("A hydrogen complex in Rotterdam, built and operated by Siemens, supplies the port."))
+    assert (f.operator, f.place, f.kind) == ("Siemens", "Rotterdam", "plant")
+    assert not find_facilities(parse("A hydrogen complex in Rotterdam, praised by Siemens, supplies the port."))
+
+
+def test_the_site_nouns_own_phrase_says_where_it_is(parse):
+    [f] = find_facilities(parse("In Singapore, Siemens operates a plant in the Tuas Biomedical Park."))
+    assert f.place == "Tuas Biomedical Park"
+
+
+def test_a_complex_that_is_no_noun_is_no_site(parse):
+    assert not find_facilities(parse("Siemens has a complex supply chain in Chengdu."))
+
+
 def test_facility_listed_places_give_one_facility_each(parse):
     found = find_facilities(parse("Siemens has built factories in Wuhan, Chengdu and Xi'an."))
     assert sorted(f.place for f in found) == ["Chengdu", "Wuhan", "Xi'an"]
