@@ -104,6 +104,7 @@ def build(
     nlp=None,
     n_process: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    stage: Callable[[str, float], None] | None = None,
     max_file_bytes: int = MAX_FILE_BYTES,
     replace: bool = False,
     kinds: tuple | None = None,
@@ -115,7 +116,9 @@ def build(
     documents of files no longer among the inputs raises :class:`~kg.errors.WouldRemoveDocuments`
     before anything is written, unless ``replace``.
 
-    ``cache_dir`` keeps per-file extractions and the build manifest (no cache
+    ``progress`` is called with (blocks parsed, blocks in all), ``stage`` with each stage's name and
+    seconds as it ends (extract, map, validate, store, export).  ``cache_dir`` keeps per-file extractions
+    and the build manifest (no cache
     when ``None``).  Nothing is written when SHACL validation fails; the
     summary's report says why.  A file over ``max_file_bytes`` is refused
     before it is read (skipped with a warning when found in a directory).
@@ -144,8 +147,8 @@ def build(
                                 report=ValidationReport(True, []), seconds=time.perf_counter() - started,
                                 warnings=notes + s["warnings"], written=True, unchanged=True)
         summary = _build(paths, store_path=store_path, out_dir=out_dir, cache_dir=cache_dir, nlp=nlp,
-                         n_process=n_process, progress=progress, max_file_bytes=max_file_bytes, allow_removal=replace,
-                         kinds=kinds, mappings=mappings)
+                         n_process=n_process, progress=progress, stage=stage, max_file_bytes=max_file_bytes,
+                         allow_removal=replace, kinds=kinds, mappings=mappings)
         summary.warnings[:0] = notes
         if summary.written and manifest_path:
             outputs = {name: _digest(out_dir / name) for name in _OUTPUTS}
@@ -166,7 +169,7 @@ def _removed_files(old_graphs: set[str], new_graphs: set[str]) -> list[str]:
     return sorted(files(old_graphs) - files(new_graphs))
 
 
-def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, max_file_bytes,
+def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, stage, max_file_bytes,
            allow_removal, kinds, mappings) -> BuildSummary:
     """Extract; stream the mapped triples into a new store beside the old one; validate the graphs that
     changed; swap the new store in; write the outputs from it.  Memory holds the fact records, never the
@@ -184,11 +187,13 @@ def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, m
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
-    def lap(stage: str) -> None:
+    def lap(name: str) -> None:
         nonlocal clock
         now = time.perf_counter()
-        timings[stage] = now - clock
+        timings[name] = now - clock
         clock = now
+        if stage:
+            stage(name, timings[name])
 
     cache = ExtractionCache(cache_dir / "extract", extractor_version(REFERENCE_DIR)) if cache_dir else None
     result = extract_paths(paths, reference_dir=REFERENCE_DIR, nlp=nlp, progress=progress, cache=cache,

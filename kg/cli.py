@@ -94,7 +94,7 @@ def build_cli(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes parsing and extracting (spaCy and the finders).")] = 2,
     max_file_mb: Annotated[float, typer.Option("--max-file-mb", min=0.001, help="Refuse documents larger than this (skipped with a warning inside a directory).")] = MAX_FILE_BYTES / 1e6,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only warnings and errors.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also print the files parsed and the time of each stage.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also print the files parsed.")] = False,
 ) -> None:
     """Extract facts from documents, validate them with SHACL, store them and write out/kg.ttl.
 
@@ -120,6 +120,8 @@ def build_cli(
             summary = build(paths or [Path("corpus")], store_path=store, out_dir=out_dir,
                             cache_dir=None if no_cache else cache or store.with_name(store.name + "-cache"),
                             n_process=jobs, progress=lambda done, total: bar.update(task, completed=done, total=total),
+                            stage=None if quiet else lambda name, seconds: err.print(f"{name:<9} {seconds:.1f} s",
+                                                                                   highlight=False),
                             max_file_bytes=int(max_file_mb * 1e6), replace=replace)
     except KeyboardInterrupt:
         # the workers are stopped as the parse generator closes; the store and out/ were never touched
@@ -136,7 +138,6 @@ def build_cli(
     if verbose:
         for path in summary.extracted:
             note(f"parsed:    {path}")
-        note("stages:    " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in summary.timings.items()))
     if summary.unchanged:
         note(f"unchanged since the last build; kept {store}/ and {out_dir / 'kg.ttl'} ({summary.seconds:.1f} s)")
         return
