@@ -42,6 +42,15 @@ _PROSE = 150  # characters: a paragraph this long is prose, not a heading or a c
 # Spans removed from a line while its other characters are copied.
 _DROP_WHOLE = re.compile(r"<sup>\s*\d+\s*</sup>|\\(?=[_\\*\[\]#])|\*+")
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+# HTML block elements: a line that opens one starts a block, a line that closes one ends it (HTML pasted into
+# a text file has its structure in its tags, not in blank lines)
+_BLOCK_TAGS = r"(?:p|div|h[1-6]|li|ul|ol|tr|td|th|table|section|article|header|footer|nav|aside|blockquote|figure)"
+_OPENS_BLOCK = re.compile(rf"<{_BLOCK_TAGS}\b[^<>]*>", re.I)
+_CLOSES_BLOCK = re.compile(rf"(?:</{_BLOCK_TAGS}>|<br\s*/?>)\s*$", re.I)
+_HTML_HEADING = re.compile(r"<h([1-6])\b[^<>]*>", re.I)
+_HTML_ITEM = re.compile(r"<li\b[^<>]*>", re.I)
+# a navigation or share bar: "Home | About Us | News", "Home > News > 2025", "Share: Facebook | X | Email"
+_NAV_SEPARATOR = re.compile(r"\s+[|>›»]\s+")
 _LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\n]*)\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
@@ -263,6 +272,7 @@ def _fits(block: _RawBlock, original: str, spans: list[tuple[int, int]]) -> bool
 def _raw_blocks(original: str) -> list[_RawBlock]:
     blocks: list[_RawBlock] = []
     gap = True
+    closed = False  # the line before closed an HTML block element
     current: _RawBlock | None = None
     for line_start, raw_line in _lines(original):
         line_end = line_start + len(raw_line)
@@ -285,8 +295,18 @@ def _raw_blocks(original: str) -> list[_RawBlock]:
                                         chars=sum(b - a for cell in cells for a, b in cell) + len(cells) - 1))
             current, gap = None, False
             continue
+        if kind == "paragraph" and (m := _HTML_HEADING.match(stripped)):
+            kind, level = "heading", int(m.group(1))
+        elif kind == "paragraph" and _HTML_ITEM.match(stripped):
+            kind = "item"
+        if _OPENS_BLOCK.match(stripped) or closed:
+            current = None
+        closed = bool(_CLOSES_BLOCK.search(stripped))
         spans = _kept_spans(original, line_start + lead + marker, line_end)
         if not spans:
+            continue
+        if kind == "paragraph" and _navigation(_span_text(original, spans)):
+            current, gap = None, True
             continue
         if kind == "paragraph" and current is not None and current.kind == "paragraph" and _fits(current, original, spans):
             current.lines.append(spans)
@@ -299,6 +319,13 @@ def _raw_blocks(original: str) -> list[_RawBlock]:
             current = None
         gap = False
     return blocks
+
+
+def _navigation(text: str) -> bool:
+    """A line of four or more short links between separators, and no sentence: a site's menu, breadcrumb or
+    share bar ("Home | About Us | Services | News", "Home > News > Press Releases > 2025")."""
+    items = _NAV_SEPARATOR.split(text.strip())
+    return len(items) >= 4 and all(0 < len(item.split()) <= 3 for item in items) and not _TERMINAL.search(text)
 
 
 def _pipe_cells(original: str, start: int, end: int) -> list[list[tuple[int, int]]]:

@@ -31,6 +31,29 @@ def test_page_break_is_rejoined_and_headings_kept():
 
 
 
+def test_html_in_a_text_file_gives_its_blocks_by_its_tags_and_drops_menus():
+    text = ("Home | About Us | Services | News | Contact\n"
+            "Home > News > Press Releases > 2025\n"
+            "<h1>Acme to expand its Kulim plant</h1>\n"
+            "Share: Facebook | LinkedIn | X | WhatsApp | Email\n"
+            "<p>Acme will build a third plant.</p>\n"
+            "<p>Apex will supply the handlers.</p>\n"
+            "<ul>\n<li>Test handlers from Ventara</li>\n</ul>\n")
+    mapped, blocks = clean_text(text)
+    assert [(b.kind, mapped.text[b.start:b.end]) for b in blocks] == [
+        ("heading", "Acme to expand its Kulim plant"),
+        ("paragraph", "Acme will build a third plant."),
+        ("paragraph", "Apex will supply the handlers."),
+        ("item", "Test handlers from Ventara"),
+    ]
+    assert blocks[0].level == 1
+
+
+def test_a_sentence_with_pipes_is_no_menu():
+    mapped, blocks = clean_text("Revenue rose | costs fell | margins grew | and the outlook improved.\n")
+    assert len(blocks) == 1
+
+
 def test_a_long_paragraph_cut_mid_sentence_is_rejoined():
     prose = ("Wuhan and Hefei have built a solid base for the car industry over the last two decades, and "
              "both cities host the head offices of vehicle makers like Dongfeng")
