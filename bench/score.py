@@ -33,7 +33,7 @@ def _build(inputs: Path, work: Path) -> Path:
     store = work / "store"
     summary = build([inputs], store_path=store, out_dir=work / "out", cache_dir=work / "cache", replace=True)
     if not summary.written:
-        raise SystemExit(f"{inputs}: the graph did not validate: {summary.report.one_line()}")
+        raise SystemExit(f"{inputs}: the graph did not validate: {summary.report.violations[0].one_line()}")
     return store
 
 

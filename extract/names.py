@@ -54,6 +54,7 @@ class Mention:
     affiliation: str | None = None
     start: int = 0  # the mention itself (block-relative)
     end: int = 0
+    alias_of: str | None = None  # the organisation this name is defined as short for ("Acme Holdings (AH)")
 
 
 def clean_name(text: str) -> str:

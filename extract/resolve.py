@@ -50,12 +50,7 @@ def _merge_variants(surfaces: dict[str, Counter[str]], evidence: dict[str, list[
     The merged surface forms stay as aliases, with the sentences that used them.
     """
     def merge(src: str, dst: str) -> None:
-        if src == dst or src not in surfaces or dst not in surfaces:
-            return
-        surfaces[dst].update({name: 0 for name in surfaces[src]})
-        surfaces[dst].update(surfaces[src])
-        evidence[dst].extend(evidence.pop(src, []))
-        del surfaces[src]
+        _merge(surfaces, evidence, src, dst)
 
     legal = {w.casefold().strip(".") for w in reference.legal_forms}
     for src, dst in _suffixed(_words_by_key(surfaces), legal, reference):
@@ -67,6 +62,16 @@ def _merge_variants(surfaces: dict[str, Counter[str]], evidence: dict[str, list[
                 # Display Technology"); a short legal name is the firm's own ("Ford" and "Ford Motor Company")
                 sum(surfaces[src].values()) <= sum(surfaces[dst].values()) or _legal_name(remaining[dst], legal)):
             merge(src, dst)
+
+
+def _merge(surfaces: dict[str, Counter[str]], evidence: dict[str, list[Evidence]], src: str, dst: str) -> None:
+    """Cluster ``src`` joins cluster ``dst``: its spellings become aliases, its sentences evidence."""
+    if src == dst or src not in surfaces or dst not in surfaces:
+        return
+    surfaces[dst].update({name: 0 for name in surfaces[src]})
+    surfaces[dst].update(surfaces[src])
+    evidence[dst].extend(evidence.pop(src, []))
+    del surfaces[src]
 
 
 def _words_by_key(surfaces: dict[str, Counter[str]]) -> dict[str, list[str]]:
@@ -157,10 +162,11 @@ def resolve(
     place_kind: dict[str, str] = {}
     place_evidence: dict[str, list[Evidence]] = defaultdict(list)
     people: dict[str, list[Located]] = defaultdict(list)
+    defined: list[tuple[str, str]] = []  # (key of a short name, the organisation it is defined as short for)
 
     def add_org(name: str, evidence: Evidence, weight: int = 1) -> str:
         ref = reference.organization(name)
-        key = name_key(ref.name if ref else name, legal)
+        key = _org_key(name, reference)
         org_surfaces[key][ref.name if ref else name] += weight
         if ref and name != ref.name:
             org_surfaces[key][name] += 0
@@ -174,7 +180,9 @@ def resolve(
         if m.kind == "organization":
             if name_key(m.name) in place_keys or m.name in terms:
                 continue
-            add_org(m.name, item.evidence)
+            key = add_org(m.name, item.evidence)
+            if m.alias_of:
+                defined.append((key, m.alias_of))
         elif m.kind == "place":
             place_kind.setdefault(m.name, m.label)
             place_evidence[m.name].append(item.evidence)
@@ -192,6 +200,8 @@ def resolve(
     person_records = [
         _person(items, affiliate, reference) for key, items in people.items()
         if key not in not_people and not {name_key(w) for w in items[0].mention.name.split()} & org_words]
+    for key, full in defined:  # "Hai Phong Economic Zone Authority (HEZA)": one organisation, two names
+        _merge(org_surfaces, org_evidence, key, _org_key(full, reference))
     _merge_variants(org_surfaces, org_evidence, reference)
     orgs = [_organization(surfaces, org_evidence[key], reference) for key, surfaces in org_surfaces.items()]
     canonical = {name_key(alias, legal): org.name for org in orgs for alias in (org.name, *org.aliases)}
@@ -201,6 +211,12 @@ def resolve(
     places = _places(place_kind, place_evidence, org_keys, reference)
     by_name = lambda r: r.name  # noqa: E731
     return sorted(orgs, key=by_name), sorted(places, key=by_name), sorted(person_records, key=by_name)
+
+
+def _org_key(name: str, reference: Reference) -> str:
+    """The cluster key of an organisation's name: the reference's name for it, if any, by the name key."""
+    ref = reference.organization(name)
+    return name_key(ref.name if ref else name, reference.legal_forms)
 
 
 def _not_people(org_surfaces: dict[str, Counter[str]], place_keys: set[str]) -> tuple[set[str], set[str]]:

@@ -24,6 +24,17 @@ def test_variants_merge_with_their_sentences_kept(reference):
     assert len(by_name["Siemens"].evidence) == 4  # the sentences that linked each alias
 
 
+def test_a_name_defined_as_short_for_another_is_its_alias_whatever_its_letters(reference):
+    defined = Located(Mention("organization", "KETRACO", "Company", 0, 10, alias_of="Kenya Electricity Transmission Company"),
+                      Evidence("d", "sentence 1", 10, 15))
+    alone = _org("KETRACO", 2)
+    orgs, _, _ = resolve([_org("Kenya Electricity Transmission Company", 0), defined, alone], [], reference)
+    assert [(o.name, o.aliases, len(o.evidence)) for o in orgs] == [
+        ("KETRACO", ["Kenya Electricity Transmission Company"], 3)]  # the name used most names it
+    orgs, _, _ = resolve([_org("Kenya Electricity Transmission Company", 0), _org("KETRACO", 1)], [], reference)
+    assert len(orgs) == 2  # not defined: two organisations
+
+
 def test_parent_is_not_absorbed_by_its_unit(reference):
     names = ["Corvex", "Corvex", "Corvex", "Corvex Display Technology"]
     orgs, _, _ = resolve([_org(n, i) for i, n in enumerate(names)], [], reference)

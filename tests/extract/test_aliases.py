@@ -1,0 +1,39 @@
+"""Names a text defines as short for an organisation's."""
+from __future__ import annotations
+
+import pytest
+
+from extract.aliases import mark_aliases
+from extract.names import Mention
+
+
+def _orgs(text: str, *names: str) -> list[Mention]:
+    out = []
+    for name in names:
+        start = text.index(name, out[-1].end if out else 0)
+        out.append(Mention("organization", name, "Company", 0, len(text), start=start, end=start + len(name)))
+    return out
+
+
+@pytest.mark.parametrize(("text", "full", "short"), [
+    ("The Kenya Electricity Transmission Company (KETRACO) should plan for hydrogen.",
+     "Kenya Electricity Transmission Company", "KETRACO"),
+    ('Keranji Semitest Holdings Berhad ("Keranji" or "the Group") will invest.', "Keranji Semitest Holdings Berhad",
+     "Keranji"),
+    ("Kyungtae Lightwave Precision, the maker of camera modules better known as KTL, broke ground.",
+     "Kyungtae Lightwave Precision", "KTL"),
+])
+def test_a_defined_short_name_is_the_organisations(text, full, short):
+    mentions = _orgs(text, full, short)
+    mark_aliases(text, mentions)
+    assert mentions[1].alias_of == full and mentions[0].alias_of is None
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("Corning Incorporated (NYSE: GLW) reported.", "Corning Incorporated", "NYSE"),  # a ticker, not a name
+    ("Siemens and Bosch (a supplier) signed.", "Siemens", "Bosch"),  # two firms
+])
+def test_no_alias_without_a_definition(text, first, second):
+    mentions = _orgs(text, first, second)
+    mark_aliases(text, mentions)
+    assert mentions[1].alias_of is None
