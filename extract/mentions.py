@@ -28,6 +28,11 @@ from .reference import Reference
 from .spans import whole_names
 
 
+# a news story's opening "CITY, Region, 9 April 2025 —" or "CITY (Agency) -"
+_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)*"
+                       r"(?:,\s*\d{1,2} \w+ \d{4}|,\s*\w+ \d{1,2},? \d{4})?(?:\s*\([^()]{1,40}\))?\s+[—–-]\s")
+
+
 def _sentence(ent) -> tuple[int, int]:
     sent = ent.sent
     return sent.start_char, sent.end_char
@@ -61,6 +66,12 @@ def _mention(doc, ent, name: str, reference: Reference, governments: list[Mentio
     """What one recognised name is, by its label and its context; None when it is no name of a kind kept."""
     start, end = _sentence(ent)
     at = {"start": ent.start_char, "end": ent.end_char}
+    if name.isupper() and (line := _DATELINE.match(doc.text)) and ent.end_char <= line.end() \
+            and not reference.organization(name):
+        # "HAI PHONG, Vietnam —", "KULIM, KEDAH, 9 April 2025 –": a news story's dateline names a place
+        name = " ".join(w.capitalize() for w in name.split())
+        place = reference.place(name)
+        return Mention("place", place.name if place else name, place.kind if place else "Place", start, end, **at)
     place = reference.place(name)
     if ent.label_ in ("GPE", "LOC", "FAC", "ORG") and place is not None:
         return Mention("place", place.name, place.kind, start, end, **at)

@@ -263,3 +263,12 @@ def test_parts_plans_and_terms_are_not_organisations(nlp, reference, text, name)
     from extract.mentions import doc_mentions
 
     assert name not in {m.name for m in doc_mentions(nlp(text), reference) if m.kind == "organization"}
+
+
+def test_a_news_dateline_names_a_place_not_an_organisation(nlp, reference):
+    found = _mentions(nlp, reference, "KULIM, KEDAH, 9 April 2025 – Keranji Semitest Holdings Berhad will build a "
+                                      "third test plant.")
+    assert not any(m.kind == "organization" and m.name.isupper() for m in found)
+    assert "Kulim" in {m.name for m in found if m.kind == "place"}
+    found = _mentions(nlp, reference, "ABB and HP – two firms with plants in Chengdu – signed an agreement.")
+    assert {"ABB", "HP"} <= {m.name for m in found if m.kind == "organization"}
