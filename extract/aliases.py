@@ -3,7 +3,9 @@
 
 A name is short for the organisation named just before it when only an opening bracket (and a quote) stands
 between them and the bracket closes, or goes on with "or" or a comma, right after it; or when "known as" ends
-the words between them inside one sentence.  Whatever its letters spell: "KETRACO" is no acronym.
+the words between them inside one sentence.  Whatever its letters spell: "KETRACO" is no acronym.  A quoted
+capitalised name in such a bracket is one even when the recogniser did not take it for a name; a quoted "the
+Group" or "the Company" there is how the text will refer to the firm, not a name.
 """
 from __future__ import annotations
 
@@ -14,11 +16,34 @@ from .names import Mention
 _IN_BRACKETS = re.compile(r"^\s*\(\s*[\"“‘']?$")
 _CLOSED = re.compile(r"^[\"”’']?\s*(?:\)|,|;|or\b)")  # "(HEZA)", '("Keranji" or ...)'; not "(NYSE: GLW)"
 _KNOWN_AS = re.compile(r"\b(?:known|referred to) as\s*[\"“‘']?$", re.I)
+# '("Keranji" or "the Group")': the quoted names in the bracket right after an organisation's name
+_QUOTED_IN_BRACKETS = re.compile(r"^\s*\(\s*(?:[\"“‘'](?:the\s+)?([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})[\"”’']"
+                                 r"(?:\s*(?:,|or|and)\s*)?)+")
+_QUOTED_NAME = re.compile(r"[\"“‘'](the\s+)?([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})[\"”’']")
 _WORDS_BETWEEN = 12  # "Acme Ltd., the South Korean maker of camera modules better known as ACM"
 
 
-def mark_aliases(text: str, mentions: list[Mention]) -> None:
-    """Set ``alias_of`` on each organisation mention of a block that the block defines as short for another."""
+def defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions of a block with ``alias_of`` set on each organisation name the block defines as short for
+    another, a mention added for each quoted short name the recogniser missed, and quoted "the Group"s gone."""
+    out = list(mentions)
+    for full in [m for m in mentions if m.kind == "organization"]:
+        if not (bracket := _QUOTED_IN_BRACKETS.match(text[full.end:])):
+            continue
+        for quoted in _QUOTED_NAME.finditer(bracket.group(), 0):
+            start, end = full.end + quoted.start(2), full.end + quoted.end(2)
+            inside = [m for m in out if m.start < end and start < m.end]
+            for m in inside:
+                out.remove(m)
+            if quoted.group(1):  # "the Group": a way to refer to the firm
+                continue
+            out.append(Mention("organization", quoted.group(2), full.label, full.sent_start, full.sent_end,
+                               start=start, end=end, alias_of=full.name))
+    _mark(text, out)
+    return out
+
+
+def _mark(text: str, mentions: list[Mention]) -> None:
     orgs = sorted((m for m in mentions if m.kind == "organization"), key=lambda m: m.start)
     for i, short in enumerate(orgs):
         for full in reversed(orgs[:i]):

@@ -4,7 +4,8 @@ The recogniser reads each sentence on its own and misses a firm it found two
 sentences before ("Qualcomm will build an innovation center" has no entity, or
 "Qualcomm" as a person).  One name keeps one sense within a section: the
 section's author and every name recognised as an organisation at least twice
-are organisations at each of their occurrences.  A one-word name that the file
+are organisations at each of their occurrences, and so is a name the section defines as an organisation's
+("Acme Holdings Berhad ("Acme")").  A one-word name that the file
 also writes in lower case ("Land", "Transformation") is a common word that
 happened to open a cell, not a name, and does not spread.
 """
@@ -24,7 +25,8 @@ def recurring_organizations(kinds: list[str], docs: list, mentions: list[list[Me
     """``mentions`` of each block, with an organisation mention added at each unrecognised occurrence of a
     name the section recognised as one (see module docstring); headings are left as they are."""
     seen = Counter(m.name for block in mentions for m in block if m.kind == "organization")
-    names = {n for n, c in seen.items() if c >= _MIN_SEEN} | ({author} if author else set())
+    defined = {m.name for block in mentions for m in block if m.alias_of}  # "Acme Holdings ("Acme")": a name
+    names = {n for n, c in seen.items() if c >= _MIN_SEEN} | defined | ({author} if author else set())
     names = {n for n in names if not reference.place(n) and (" " in n or n.casefold() not in lower_words)}
     if not names:
         return mentions

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .aliases import mark_aliases
+from .aliases import defined_aliases
 from .cache import ExtractionCache
 from .combine import FileFacts, combine
 from .errors import ExtractError
@@ -285,9 +285,8 @@ def _part_facts(doc: LoadedDocument, part: _Part, docs: list, reference: Referen
     block_kinds = [block.kind for block in section.blocks]
     found = table_organizations(block_kinds, docs, [doc_mentions(d, reference, heading=k == "heading")
                                               for d, k in zip(docs, block_kinds)], reference)
+    found = [defined_aliases(d.text, mentions) for d, mentions in zip(docs, found)]
     found = recurring_organizations(block_kinds, docs, found, reference, author=section.author, lower_words=words)
-    for parsed_doc, mentions in zip(docs, found):
-        mark_aliases(parsed_doc.text, mentions)
     for block, parsed_doc, mentions in zip(section.blocks, docs, found):
         views.append(BlockView(block.kind, block.level, parsed_doc.text, parsed_doc))
         for m in mentions:

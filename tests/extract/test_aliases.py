@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.aliases import mark_aliases
+from extract.aliases import defined_aliases
 from extract.names import Mention
 
 
@@ -25,7 +25,7 @@ def _orgs(text: str, *names: str) -> list[Mention]:
 ])
 def test_a_defined_short_name_is_the_organisations(text, full, short):
     mentions = _orgs(text, full, short)
-    mark_aliases(text, mentions)
+    mentions = defined_aliases(text, mentions)
     assert mentions[1].alias_of == full and mentions[0].alias_of is None
 
 
@@ -35,5 +35,5 @@ def test_a_defined_short_name_is_the_organisations(text, full, short):
 ])
 def test_no_alias_without_a_definition(text, first, second):
     mentions = _orgs(text, first, second)
-    mark_aliases(text, mentions)
+    mentions = defined_aliases(text, mentions)
     assert mentions[1].alias_of is None
