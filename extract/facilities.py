@@ -83,7 +83,27 @@ def _operators(sent: Sentence, operators: list, start: int, end: int) -> list[st
         return None
 
     head = site.root
-    return _owners(sent, head, org_at) or _runners(head, org_at) or _sentence_subject(sent, head, org_at)
+    return _operating_subject(head, org_at) or _owners(sent, head, org_at) or _runners(head, org_at) \
+        or _sentence_subject(sent, head, org_at)
+
+
+# verbs (lemmas) whose subject runs their object whoever owns it: "our subsidiary Acme Asia operates our plant"
+_OPERATE_VERBS = frozenset({"operate", "run", "manage"})
+
+
+def _operating_subject(head, org_at) -> list[str]:
+    """The subject of operate/run/manage when the site noun is its object, before any possessor of the site."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in _OPERATE_VERBS:
+        return []
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if name := org_at(child):
+                return [name]
+            for sub in child.subtree:
+                if sub.dep_ in ("compound", "appos") and (name := org_at(sub)):
+                    return [name]
+    return []
 
 
 def _listed(sent: Sentence, token, org_at) -> list[str]:

@@ -488,3 +488,10 @@ def test_policies_a_government_owns_or_a_charter(parse, text, name):
 ])
 def test_plans_nobody_public_owns_are_not_policies(parse, text):
     assert find_policies(parse(text)) == []
+
+
+def test_who_operates_a_site_runs_it_whoever_owns_it(parse):
+    [f] = find_facilities(parse("Our subsidiary Siemens Energy operates our turbine plant in Chengdu.", author="Siemens"))
+    assert f.operator == "Siemens Energy"
+    [f] = find_facilities(parse("Siemens Energy built our turbine plant in Chengdu.", author="Siemens"))
+    assert f.operator == "Siemens"  # a builder is no operator: the owner runs it
