@@ -155,6 +155,11 @@ def _year(name: str, sentence: str, issued: bool) -> str | None:
     return None
 
 
+def _spoken(words: list[str]) -> bool:
+    """Are the quoted words a sentence someone says, not a title: most of them in lower case?"""
+    return sum(w[:1].islower() for w in words) * 2 > len(words)
+
+
 def _quoted_titles(text: str, issued: bool) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
     """(start, end, name) of the policy titles in quotes, and the quoted spans that are no title (slogans)."""
     spans: list[tuple[int, int, str]] = []
@@ -169,8 +174,9 @@ def _quoted_titles(text: str, issued: bool) -> tuple[list[tuple[int, int, str]],
         if not (title[:1].isupper() or title[:1].isdigit()):
             continue  # quoted speech, not a title: the names inside it still count
         if not 2 <= len(words) <= 40 or ", " in title and not issued:
-            blocked.append((m.start(1), m.end(1)))  # "Good Tale of Two Cities, Building ...": a slogan
-            continue
+            if not _spoken(words):
+                blocked.append((m.start(1), m.end(1)))  # "Good Tale of Two Cities, Building ...": a slogan
+            continue  # a quoted sentence: someone speaks, and the names inside it still count
         before = text[max(0, m.start() - 60) : m.start()]
         if _HEAD_END.search(title) or _QUOTED_HEAD_END.search(title) or (issued and _ISSUED.search(before) and re.search(rf"\b(?:{HEADS})\b", title)):
             spans.append((m.start(1), m.end(1), title))

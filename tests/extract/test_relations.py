@@ -495,3 +495,10 @@ def test_who_operates_a_site_runs_it_whoever_owns_it(parse):
     assert f.operator == "Siemens Energy"
     [f] = find_facilities(parse("Siemens Energy built our turbine plant in Chengdu.", author="Siemens"))
     assert f.operator == "Siemens"  # a builder is no operator: the owner runs it
+
+
+def test_a_policy_named_inside_quoted_speech_counts(parse):
+    found = find_policies(parse('"Acme shows what the Industrial Acceleration Plan started, and what the new rules '
+                                'must now finish," said the minister.'))
+    assert "Industrial Acceleration Plan" in {f.record.name for f in found}
+    assert not find_policies(parse('The slogan "Good Tale of Two Cities, Building a Shared Future" was used.'))
