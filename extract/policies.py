@@ -41,9 +41,10 @@ _HEAD_FIRST = re.compile(
 # a title may go on after its head noun: "Implementation Plan to Promote the ... of Logistics"
 _TAIL = rf"(?:[ ]+(?:to|for|on|of)[ ]+(?:the[ ]+|a[ ]+)?{_CAP}(?:[ \-–]+(?:{_CONN}[ ]+)*{_CAP})*)?"
 _NAMED = re.compile(
-    rf"(?<![\w-])({_CAP}(?:[ \-–]+(?:{_CONN}[ ]+)*{_CAP})*?[ \-–]+(?:{HEADS}){_TAIL})(?![\w-])(?![ ]+[A-Z])"
+    rf"(?<![\w-])({_CAP}(?:[ \-–]+(?:{_CONN}[ ]+)*(?:{_CAP}|\([A-Z][a-z]+\)))*?[ \-–]+(?:{HEADS}){_TAIL})(?![\w-])(?![ ]+[A-Z])"
     rf"(?:\s*\((?:\d{{4}}\s*[-–]\s*\d{{4}})\))?"
 )
+# ("Climate Change (Amendment) Act": a word in brackets is part of a name; an acronym there defines one)
 # a title in English quotes, Chinese corner or title brackets; each opener closes with its own closer
 _QUOTED = re.compile(r"“([^”\"]{6,250})”|\"([^\"”]{6,250})\"|「([^」]{6,250})」|《([^》]{6,250})》|‘([^’]{6,250})’")
 # a quoted title may also end in a budget word: "a 2 trillion yen ‘Green Innovation Fund’"
@@ -118,7 +119,8 @@ def _trim(name: str, start: int, sent: Sentence) -> tuple[str, int]:
     while len(words) > 1:
         token = sent.span.doc.char_span(sent.start + offset, sent.start + offset + len(words[0]), alignment_mode="expand")
         first = token[0] if token is not None and len(token) else None
-        droppable = words[0].lower().strip("’'s") in _LEAD_DROP or (
+        # "Energy Act, 2019 and the Climate Change Act": the year closes the title before it
+        droppable = words[0].lower().strip("’'s") in _LEAD_DROP or (words[0].isdigit() and words[1] in ("and", "or", "&")) or (
             first is not None and (first.pos_ in ("ADP", "DET", "SCONJ", "PRON", "ADV", "CCONJ", "PART")
                                    or (first.pos_ == "VERB" and first.is_sent_start)))
         if not droppable:

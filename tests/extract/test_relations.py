@@ -502,3 +502,9 @@ def test_a_policy_named_inside_quoted_speech_counts(parse):
                                 'must now finish," said the minister.'))
     assert "Industrial Acceleration Plan" in {f.record.name for f in found}
     assert not find_policies(parse('The slogan "Good Tale of Two Cities, Building a Shared Future" was used.'))
+
+
+def test_a_word_in_brackets_is_part_of_a_title_and_a_year_closes_one(parse):
+    names = {f.record.name for f in find_policies(parse(
+        "Carbon markets are governed by the Climate Change (Amendment) Act, 2023 and the Energy Act."))}
+    assert names == {"Climate Change (Amendment) Act", "Energy Act"}
