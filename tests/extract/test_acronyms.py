@@ -17,7 +17,8 @@ def test_a_parenthesis_that_spells_nothing_is_no_definition():
 
 def test_terms_are_defined_by_long_forms_that_name_no_organisation(reference):
     texts = {"Fleets use Vehicle Health Monitoring (VHM) software.",
-             "The Northern Grid Association (NGA) and Harbor Robotics Company (HRC) signed a deal."}
+             "The Northern Grid Association (NGA) and Harbor Robotics Company (HRC) signed a deal.",
+             "It leased land from the Coastal Zones Authority (CZA)."}
     assert defined_terms(texts, reference) == {"VHM", "Vehicle Health Monitoring"}
 
 

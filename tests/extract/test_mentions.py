@@ -31,6 +31,8 @@ def test_organisation_types_from_name_words(reference):
     assert org_kind("Mizuho Bank", reference) == "FinancialInstitution"
     assert org_kind("Sichuan Development Commission", reference) == "GovernmentBody"
     assert org_kind("Acme Widgets Ltd", reference) == "Company"
+    assert org_kind("Special Economic Zones Authority", reference) == "GovernmentBody"
+    assert org_kind("Institut Latihan Mikroelektronik Utara", reference) == "ResearchOrganization"
 
 
 def test_byline_gives_role_and_affiliation(reference):
