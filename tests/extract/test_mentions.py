@@ -274,3 +274,10 @@ def test_a_news_dateline_names_a_place_not_an_organisation(nlp, reference):
     assert "Kulim" in {m.name for m in found if m.kind == "place"}
     found = _mentions(nlp, reference, "ABB and HP – two firms with plants in Chengdu – signed an agreement.")
     assert {"ABB", "HP"} <= {m.name for m in found if m.kind == "organization"}
+
+
+def test_proper_nouns_the_recogniser_left_out_of_a_firms_name_are_taken_back(nlp, reference):
+    found = _mentions(nlp, reference, "In 2024, SolarCove Energy Pte. Ltd. will install a rooftop solar system.")
+    assert "SolarCove Energy Pte. Ltd" in {m.name for m in found if m.kind == "organization"}
+    found = _mentions(nlp, reference, "He is Chairman, President and CEO Siemens Ltd., China.")
+    assert not any(m.name.startswith("CEO") for m in found)
