@@ -11,7 +11,8 @@ ROLE_WORDS = frozenset(
     officer founder co-founder partner professor mayor governor minister secretary deputy general
     managing senior principal lead leader economist analyst researcher scientist representative
     ambassador consul counsellor counselor commissioner advisor adviser spokesperson spokesman
-    dean editor reporter correspondent engineer chairperson treasurer""".split()
+    dean editor reporter correspondent engineer chairperson treasurer premier chancellor senator congressman
+    congresswoman councillor councilor""".split()
 )
 
 # nouns that say the proper name next to them is an organisation: "energy company Vattenfall",
@@ -36,3 +37,9 @@ PLACE_NOUNS = frozenset({"province", "district", "county", "city", "town", "vill
 # nouns that make a name a programme's, a plan's or a law's: "SG-READY, a government-backed programme"
 PLAN_NOUNS = frozenset({"programme", "program", "plan", "initiative", "scheme", "strategy", "project", "law", "act",
                          "regulation", "directive", "fund", "award", "index", "campaign"})
+
+# honorifics before a person's name, not part of it: "Datuk Lim Boon Keat", "Dr. Wanjiru Kamau", "Tan Sri ..."
+HONORIFICS = frozenset("""datuk dato datin tan sri puan encik haji hajjah sheikh mr mrs ms dr prof professor sir dame
+    lord madam""".split())
+# words that join a person's given name to a parent's: "Nur Aisyah binti Kamarudin", "Ahmad bin Ismail"
+PATRONYMIC_WORDS = frozenset({"bin", "binti", "bte", "binte", "a/l", "a/p"})

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .acronyms import definitions
-from .lexicon import ROLE_WORDS
+from .lexicon import PATRONYMIC_WORDS, ROLE_WORDS
 from .reference import Reference
 
 PLACE_SUFFIXES = ("Zone", "Area", "Park", "District", "Port", "County", "Province", "City", "Town", "Plain", "Plateau")
@@ -99,7 +99,8 @@ def valid_name(name: str) -> bool:
 
 
 def person_name(name: str) -> bool:
-    parts = name.split()
+    """Two to four capitalised words, and a patronymic word between them ("Nur Aisyah binti Kamarudin")."""
+    parts = [p for p in name.split() if p not in PATRONYMIC_WORDS]
     return 2 <= len(parts) <= 4 and all(p[:1].isupper() and p.replace("-", "").replace(".", "").isalpha() for p in parts)
 
 # a body inside a firm, not a firm: "Board of Directors", "Group Executive Committee"

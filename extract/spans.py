@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .acronyms import definitions
+from .lexicon import HONORIFICS, PATRONYMIC_WORDS, ROLE_WORDS
 from .names import is_role_phrase
 from .reference import Reference
 
@@ -16,7 +17,9 @@ def whole_names(doc, reference: Reference) -> list:
       ends in an organisation word and the first has none ("Siemens and Bosch" stay two);
     * a place in parentheses inside or after a firm's name: "Cummins (China) Investment Co. Ltd.",
       "Compal Electronics (Chongqing)";
-    * and every entity ends at its table cell.
+    * and every entity ends at its table cell;
+    * a person's name without the honorific before it and with the parts the recogniser cut off (see
+      :func:`_whole_people`).
     """
     from spacy.tokens import Span
 
@@ -42,7 +45,7 @@ def whole_names(doc, reference: Reference) -> list:
         if ent.start in skip and (ent.label_ != "ORG" or out and out[-1].end > ent.start):
             continue  # the place inside a subsidiary's name, or the rest of it
         out.extend(_cells(ent))
-    return _unmerged(doc, _joined(doc, out, heads), heads)
+    return _whole_people(doc, _unmerged(doc, _joined(doc, out, heads), heads))
 
 
 def _repaired_start(doc, ent, out: list, heads: set[str], reference: Reference) -> int:
@@ -213,3 +216,27 @@ def _cells(ent) -> list:
         return before and after
 
     return [part for part in parts if whole_cell(part)]
+
+
+def _whole_people(doc, spans: list) -> list:
+    """People's names made whole: "Nur Aisyah" + "binti" + "Kamarudin" is one name; a capitalised proper noun
+    the recogniser left out before a name is its first part ("Dang" + "Quoc Bao"); an honorific is not
+    part of a name ("Datuk Lim Boon Keat" -> "Lim Boon Keat")."""
+    from spacy.tokens import Span
+
+    out: list = []
+    for span in spans:
+        if span.label_ != "PERSON":
+            out.append(span)
+            continue
+        start, end = span.start, span.end
+        if out and out[-1].label_ == "PERSON" and out[-1].end + 1 == start and doc[start - 1].lower_ in PATRONYMIC_WORDS:
+            start = out.pop().start
+        elif end - start >= 2 and start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and not doc[start - 1].ent_type_ \
+                and doc[start - 1].lower_ not in ROLE_WORDS and (not out or out[-1].end < start - 1):
+            start -= 1
+        while end - start > 1 and (doc[start].lower_.rstrip(".'’") in HONORIFICS or doc[start].lower_ in ROLE_WORDS):
+            start += 1
+        out.append(span if (start, end) == (span.start, span.end) else Span(doc, start, end, label="PERSON"))
+    return out

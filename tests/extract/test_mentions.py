@@ -281,3 +281,13 @@ def test_proper_nouns_the_recogniser_left_out_of_a_firms_name_are_taken_back(nlp
     assert "SolarCove Energy Pte. Ltd" in {m.name for m in found if m.kind == "organization"}
     found = _mentions(nlp, reference, "He is Chairman, President and CEO Siemens Ltd., China.")
     assert not any(m.name.startswith("CEO") for m in found)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('"Prices will rise," said Dang Quoc Bao, head of research at Thanh Long Securities.', "Dang Quoc Bao"),
+    ('"We need capacity," said Datuk Lim Boon Keat, Group Managing Director of Keranji.', "Lim Boon Keat"),
+    ("Media enquiries: Nur Aisyah binti Kamarudin, Head of Corporate Communications", "Nur Aisyah binti Kamarudin"),
+    ("Premier Li Keqiang visited the plant.", "Li Keqiang"),
+])
+def test_a_persons_name_whole_and_without_honorific(nlp, reference, text, name):
+    assert name in {m.name for m in _mentions(nlp, reference, text) if m.kind == "person"}
