@@ -9,7 +9,7 @@ import re
 
 from .cues import cued_organizations, described_as_a_plan, followed_by_based, names_a_term, used_as_place
 from .governments import acting_places, government_mentions
-from .lexicon import PRODUCT_NOUNS
+from .lexicon import PRODUCT_NOUNS, ROLE_WORDS
 from .loader import is_contents_line
 from .names import (
     NAME_LOWER,
@@ -87,7 +87,13 @@ def _mention(doc, ent, name: str, reference: Reference, governments: list[Mentio
             and len(name.split()) > 1 and not not_an_organization(name, reference):
         # "Naivasha Agro-Chem Holdings", "Cirrusfield Cloud, Inc.": a firm's name, read as a person's
         return Mention("organization", name, org_kind(name, reference), start, end, **at)
+    if ent.label_ == "ORG" and ent.root.dep_ == "appos" and ent.root.head.lower_ in ROLE_WORDS \
+            and person_name(name) and not any(org_or_place_word(w.rstrip(".,"), reference)
+                                              or w.rstrip(".,") in reference.legal_forms for w in name.split()):
+        # "the bank's country manager, Aminata Diallo-Sy, said": a person named in apposition to a role
+        return Mention("person", name, "Person", start, end, ent.root.head.lower_, None, **at)
     if ent.label_ == "ORG":
+        name = _before_home(name, reference)
         if _no_organization(doc, ent, name, reference, governments):
             return None
         return Mention("organization", name, org_kind(name, reference), start, end, **at)
@@ -99,6 +105,17 @@ def _mention(doc, ent, name: str, reference: Reference, governments: list[Mentio
             role, affiliation = role_before(doc, ent)
         return Mention("person", name, "Person", start, end, role, affiliation, **at)
     return None
+
+
+def _before_home(name: str, reference: Reference) -> str:
+    """A firm's name without the place it is "of" after an abbreviated legal form: "Ventara Automation GmbH of
+    Regensburg"; a legal form that is a word takes its "of" into the name ("State Grid Corporation of China")."""
+    words = name.split()
+    for i, word in enumerate(words[:-2]):
+        form = word.rstrip(".,")
+        if form in reference.legal_forms and not (form.istitle() and len(form) > 3) and words[i + 1] == "of":
+            return " ".join(words[:i + 1]).rstrip(",")
+    return name
 
 
 def _no_organization(doc, ent, name: str, reference: Reference, governments: list[Mention]) -> bool:

@@ -291,3 +291,13 @@ def test_proper_nouns_the_recogniser_left_out_of_a_firms_name_are_taken_back(nlp
 ])
 def test_a_persons_name_whole_and_without_honorific(nlp, reference, text, name):
     assert name in {m.name for m in _mentions(nlp, reference, text) if m.kind == "person"}
+
+
+def test_a_name_in_apposition_to_a_role_is_a_persons(nlp, reference):
+    found = _mentions(nlp, reference, "The bank's country manager, Aminata Diallo-Sy, said the institution was ready.")
+    assert ("person", "Aminata Diallo-Sy") in {(m.kind, m.name) for m in found}
+
+
+def test_a_firms_name_ends_at_its_legal_form_before_its_home(nlp, reference):
+    found = _mentions(nlp, reference, "Handlers will be supplied by Ventara Automation GmbH of Regensburg, Germany.")
+    assert "Ventara Automation GmbH" in {m.name for m in found if m.kind == "organization"}
