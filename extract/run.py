@@ -304,11 +304,15 @@ def _part_facts(doc: LoadedDocument, part: _Part, docs: list, reference: Referen
         if block.kind == "heading":
             continue  # headings name topics; facts are stated in sentences
         said_here = sentences(parsed_doc, mentions, speaker)
+        subject: str | None = None  # the organisation the last sentence of the block is about
         if block.kind != "row":
             for claim in profiles.claims(parsed_doc, said_here):
                 ev = _evidence(doc, record.id, block.start + claim.sentence.start, block.start + claim.sentence.end)
                 out.claims.append((claim.firm, Claim(claim.property, claim.value, [ev])))
         for sent in said_here:
+            # "it" points at the last sentence's subject: kept through a chain of "it"s, lost to any other subject
+            sent.antecedent = subject
+            subject = sent.subject_org() or (subject if sent.anaphor() is not None else None)
             ev = [_evidence(doc, record.id, block.start + sent.start, block.start + sent.end)]
             if block.kind != "row":
                 said.append((sent.text, ev))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .names import Mention
 
 _SELF = frozenset({"we", "our", "us", "ours"})
+_ANAPHOR_NOUNS = frozenset({"company", "group", "firm"})
 _COMPANY_WORDS = re.compile(r"\bthe (?:company|group|firm)\b", re.I)
 # one word of a title: "14th", "Five-Year", "Chongqing's", "2025"
 TITLE_WORD = r"(?:\d+(?:st|nd|rd|th)|[A-Z][\w’'&.]*(?:-[\w’'.]+)*|\d{4})"
@@ -51,6 +52,28 @@ class Sentence:
     places: list[Mention] = field(default_factory=list)
     author: str | None = None
     noun_chunks: list = field(default_factory=list)  # the block's noun chunks inside this sentence (spaCy Spans)
+    antecedent: str | None = None  # the organisation the sentence before is about (its subject), in the same block
+
+    def anaphor(self):
+        """The subject that points back at an organisation: "It signed a lease with ...", "The company opened
+        ..."; None for any other subject, and for an empty "it" ("It is expected that ...")."""
+        root = self.span.root
+        if root.lemma_ == "be" or any(c.dep_ in ("ccomp", "xcomp") for c in root.children):
+            return None
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.lower_ == "it" or (child.lemma_.lower() in _ANAPHOR_NOUNS and [c.lower_ for c in child.children] == ["the"]):
+                    return child
+        return None
+
+    def subject_org(self) -> str | None:
+        """The organisation named as the subject of the sentence's main verb, if one is."""
+        for child in self.span.root.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):  # "Acme Holdings Berhad is ...": csubj, at times
+                for m in self.orgs:
+                    if m.start <= child.idx < m.end:
+                        return m.name
+        return None
 
     def self_reference(self) -> bool:
         """Does the author speak of itself ("we", "our", "the company")?"""
@@ -68,6 +91,8 @@ class Sentence:
         names: list[str] = []
         if self.self_reference():
             names.append(self.author)  # type: ignore[arg-type]
+        elif self.antecedent and self.anaphor() is not None:
+            names.append(self.antecedent)  # "It signed a land lease with SEZA": the firm named before
         for m in sorted(self.orgs, key=lambda m: m.start):
             if m.name not in names:
                 names.append(m.name)

@@ -62,3 +62,14 @@ def test_a_brief_without_author_sections_yields_its_recommendations_without_an_a
     assert [r.by for r in facts.stated["recommendations"]] == [None, None]
     graph = facts_to_graph(facts)
     assert len(list(graph.subjects(None, KG.Recommendation))) == 2 and not list(graph.objects(None, KG.madeBy))
+
+
+def test_it_points_at_the_firm_the_sentence_before_is_about(tmp_path, nlp):
+    path = tmp_path / "news.txt"
+    path.write_text("Pwani Green Fuels Ltd is building a methanol plant in Mombasa. It signed a land lease with the "
+                    "Coastal Zones Authority in October 2024.\n\n"
+                    "The port is busy. It signed a land lease with the Harbour Authority in 2023.\n",
+                    encoding="utf-8")
+    deals = extract_paths([path], reference_dir=REFERENCE_DIR, nlp=nlp).facts.of("partnerships")
+    assert [sorted(d.parties) for d in deals] == [["Coastal Zones Authority", "Pwani Green Fuels Ltd"]]
+    assert deals[0].year == "2024"  # the second "It" is the port: no deal
