@@ -14,6 +14,9 @@ from .records import Evidence, OrganizationRecord, PersonRecord, PlaceRecord
 from .reference import Reference
 
 
+_AUTHOR_WEIGHT = 1000  # a section author's spelling outweighs any count of other spellings
+
+
 @dataclass
 class Located:
     """A mention with the evidence it came from."""
@@ -189,7 +192,7 @@ def resolve(
         else:
             people[name_key(m.name)].append(item)
     for name, evidence in authors:
-        add_org(name, evidence, weight=1000)  # the author's own spelling names the node
+        add_org(name, evidence, weight=_AUTHOR_WEIGHT)  # the author's own spelling names the node
 
     org_keys = set(org_surfaces)
     not_people, org_words = _not_people(org_surfaces, place_keys | {name_key(name) for name in place_kind})
@@ -201,7 +204,11 @@ def resolve(
         _person(items, affiliate, reference) for key, items in people.items()
         if key not in not_people and not {name_key(w) for w in items[0].mention.name.split()} & org_words]
     for key, full in defined:  # "Hai Phong Economic Zone Authority (HEZA)": one organisation, two names
-        _merge(org_surfaces, org_evidence, key, _org_key(full, reference))
+        target = _org_key(full, reference)
+        _merge(org_surfaces, org_evidence, key, target)
+        surfaces = org_surfaces.get(target, Counter())
+        if full in surfaces and max(surfaces.values()) < _AUTHOR_WEIGHT:
+            surfaces[full] = max(surfaces.values())  # the full name names it, unless an author's spelling does
     _merge_variants(org_surfaces, org_evidence, reference)
     orgs = [_organization(surfaces, org_evidence[key], reference) for key, surfaces in org_surfaces.items()]
     canonical = {name_key(alias, legal): org.name for org in orgs for alias in (org.name, *org.aliases)}
