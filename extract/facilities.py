@@ -143,7 +143,7 @@ def _owners(sent: Sentence, head, org_at) -> list[str]:
 def _runners(head, org_at) -> list[str]:
     """The subject (or agent) of the verb that builds, opens or runs the site: "Siemens opened a plant"; or
     the agent of a participle on the site noun: "a solar plant owned and run by Acme"."""
-    if names := _by_agent(head, org_at):
+    if names := _by_agent(head, org_at) or _described_firm(head, org_at):
         return names
     node = head
     for _ in range(6):  # up through prepositions and conjunctions to the verb that governs the site
@@ -162,6 +162,23 @@ def _runners(head, org_at) -> list[str]:
                     for sub in target.subtree:
                         if sub.dep_ in ("compound", "poss", "appos") and (name := org_at(sub)):
                             return [name]
+    return []
+
+
+def _described_firm(head, org_at) -> list[str]:
+    """"Acme Inc., a designer of radar chips headquartered in San Jose": the firm an apposition describes, for a
+    site word that is itself a participle on that description (the parser may hang it on any noun in it)."""
+    if head.dep_ != "acl" or head.pos_ != "VERB":
+        return []
+    node = head.head
+    for _ in range(4):
+        if name := org_at(node):
+            return [name]
+        if node.dep_ == "appos":
+            return [name] if (name := org_at(node.head)) else []
+        if node.dep_ not in ("pobj", "prep"):
+            return []
+        node = node.head
     return []
 
 

@@ -508,3 +508,9 @@ def test_a_word_in_brackets_is_part_of_a_title_and_a_year_closes_one(parse):
     names = {f.record.name for f in find_policies(parse(
         "Carbon markets are governed by the Climate Change (Amendment) Act, 2023 and the Energy Act."))}
     assert names == {"Climate Change (Amendment) Act", "Energy Act"}
+
+
+def test_headquarters_said_of_a_description_belong_to_the_firm_it_describes(parse):
+    [f] = find_facilities(parse("Acme signed an agreement with Siemens Energy, a maker of turbine blades headquartered "
+                                "in Munich."))
+    assert (f.operator, f.kind, f.place) == ("Siemens Energy", "headquarters", "Munich")
