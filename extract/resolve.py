@@ -44,6 +44,18 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isalpha()).upper()
 
 
+def _merge_defined(surfaces: dict[str, Counter[str]], evidence: dict[str, list[Evidence]],
+                   defined: list[tuple[str, str]], reference: Reference) -> None:
+    """Merge each short name into the organisation the text defines it for ("Hai Phong Economic Zone Authority
+    (HEZA)"); the full name names the node, unless a section author's spelling does."""
+    for key, full in defined:
+        target = _org_key(full, reference)
+        _merge(surfaces, evidence, key, target)
+        spellings = surfaces.get(target, Counter())
+        if full in spellings and max(spellings.values()) < _AUTHOR_WEIGHT:
+            spellings[full] = max(spellings.values())
+
+
 def _merge_variants(surfaces: dict[str, Counter[str]], evidence: dict[str, list[Evidence]], reference: Reference) -> None:
     """Merge clusters that name one organisation differently, in place.
 
@@ -203,12 +215,7 @@ def resolve(
     person_records = [
         _person(items, affiliate, reference) for key, items in people.items()
         if key not in not_people and not {name_key(w) for w in items[0].mention.name.split()} & org_words]
-    for key, full in defined:  # "Hai Phong Economic Zone Authority (HEZA)": one organisation, two names
-        target = _org_key(full, reference)
-        _merge(org_surfaces, org_evidence, key, target)
-        surfaces = org_surfaces.get(target, Counter())
-        if full in surfaces and max(surfaces.values()) < _AUTHOR_WEIGHT:
-            surfaces[full] = max(surfaces.values())  # the full name names it, unless an author's spelling does
+    _merge_defined(org_surfaces, org_evidence, defined, reference)
     _merge_variants(org_surfaces, org_evidence, reference)
     orgs = [_organization(surfaces, org_evidence[key], reference) for key, surfaces in org_surfaces.items()]
     canonical = {name_key(alias, legal): org.name for org in orgs for alias in (org.name, *org.aliases)}
