@@ -101,17 +101,26 @@ def _in_list(doc, start: int, end: int, orgs: list) -> bool:
 _IN_PLACE = frozenset({"in", "near", "outside"})
 
 
+# words whose "in"/"near"/"between" phrase says where something is
+_WHERE_WORDS = frozenset("""found base locate headquarter situate establish plant factory site facility office park zone
+    road city town port area region district""".split())
+
+
 def used_as_place(doc, ent) -> bool:
     """Is the name used as a place's: followed by a place noun ("Vinh Phuc province"), or, for a name the
     recogniser took for a person, the object of "in" or "near" ("plants in Kulim and Bayan Lepas")?"""
     if ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS and doc[ent.end].pos_ == "NOUN":
         return True
-    if ent.label_ != "PERSON":
+    if ent.label_ not in ("PERSON", "ORG") or ent.label_ == "ORG" and len(ent) > 1:
         return False
     node = ent.root
     while node.dep_ == "conj" and node.head is not node:
         node = node.head
-    return node.dep_ == "pobj" and node.head.lower_ in _IN_PLACE
+    if node.dep_ != "pobj" or node.head.lower_ not in _IN_PLACE | {"between"}:
+        return False
+    # a one-word "organisation" after "in" is a place only where the words say where: "founded in Berrechid",
+    # "plants in Kenitra and Tangier", "the road between Settat and Berrechid"
+    return ent.label_ == "PERSON" and node.head.lower_ in _IN_PLACE or node.head.head.lemma_.lower() in _WHERE_WORDS
 
 def described_as_a_plan(ent) -> bool:
     """Does an apposition call the name a programme, plan or law ("SG-READY, a government-backed programme")?"""

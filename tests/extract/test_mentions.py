@@ -301,3 +301,17 @@ def test_a_name_in_apposition_to_a_role_is_a_persons(nlp, reference):
 def test_a_firms_name_ends_at_its_legal_form_before_its_home(nlp, reference):
     found = _mentions(nlp, reference, "Handlers will be supplied by Ventara Automation GmbH of Regensburg, Germany.")
     assert "Ventara Automation GmbH" in {m.name for m in found if m.kind == "organization"}
+
+
+@pytest.mark.parametrize("text", [
+    "Câblerie Atlas-Chaouia, a maker of wiring harnesses founded in Berrechid in 2009, moved its line.",
+    "The zone lies on the national road between Settat and Berrechid.",
+])
+def test_a_one_word_organisation_where_the_words_say_where_is_a_place(nlp, reference, text):
+    found = _mentions(nlp, reference, text)
+    assert "Berrechid" not in {m.name for m in found if m.kind == "organization"}
+
+
+def test_a_firm_invested_in_stays_a_firm(nlp, reference):
+    found = _mentions(nlp, reference, "Acme invested in Siemens last year.")
+    assert "Siemens" in {m.name for m in found if m.kind == "organization"}
