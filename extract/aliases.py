@@ -30,7 +30,7 @@ def defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
     for full in [m for m in mentions if m.kind == "organization"]:
         if not (bracket := _QUOTED_IN_BRACKETS.match(text[full.end:])):
             continue
-        for quoted in _QUOTED_NAME.finditer(bracket.group(), 0):
+        for quoted in _QUOTED_NAME.finditer(bracket.group()):
             start, end = full.end + quoted.start(2), full.end + quoted.end(2)
             inside = [m for m in out if m.start < end and start < m.end]
             for m in inside:

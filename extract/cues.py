@@ -99,6 +99,7 @@ def _in_list(doc, start: int, end: int, orgs: list) -> bool:
 
 
 _IN_PLACE = frozenset({"in", "near", "outside"})
+_WHERE_PREPOSITIONS = _IN_PLACE | {"between"}
 
 
 # words whose "in"/"near"/"between" phrase says where something is
@@ -116,7 +117,7 @@ def used_as_place(doc, ent) -> bool:
     node = ent.root
     while node.dep_ == "conj" and node.head is not node:
         node = node.head
-    if node.dep_ != "pobj" or node.head.lower_ not in _IN_PLACE | {"between"}:
+    if node.dep_ != "pobj" or node.head.lower_ not in _WHERE_PREPOSITIONS:
         return False
     # a one-word "organisation" after "in" is a place only where the words say where: "founded in Berrechid",
     # "plants in Kenitra and Tangier", "the road between Settat and Berrechid"

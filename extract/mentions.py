@@ -45,6 +45,8 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
     so in a heading only places and reference organisations count.
     """
     found: list[Mention] = []
+    text = doc.text  # joined once: spaCy joins the tokens anew on every access
+    dateline = _DATELINE.match(text)
     governments = government_mentions(doc, reference)
     names = whole_names(doc, reference)
     for ent in names:
@@ -53,7 +55,8 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
             continue
         if heading and ent.label_ in ("ORG", "PERSON") and not reference.organization(name):
             continue
-        mention = _mention(doc, ent, name, reference, governments)
+        mention = _mention(doc, ent, name, reference, governments, text=text,
+                           dateline_end=dateline.end() if dateline else 0)
         if mention is not None:
             found.append(mention)
     cued = cued_organizations(doc, reference, [e for e in names if e.label_ == "ORG"])
@@ -62,12 +65,13 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
     return found + governments + acting_places(doc, reference) + titled_leaders(doc, found) + cited_authors(doc)
 
 
-def _mention(doc, ent, name: str, reference: Reference, governments: list[Mention]) -> Mention | None:
-    """What one recognised name is, by its label and its context; None when it is no name of a kind kept."""
+def _mention(doc, ent, name: str, reference: Reference, governments: list[Mention], *, text: str,
+             dateline_end: int) -> Mention | None:
+    """What one recognised name is, by its label and its context; None when it is no name of a kind kept.
+    ``text`` is the block's text and ``dateline_end`` where its dateline ends (0: it has none)."""
     start, end = _sentence(ent)
     at = {"start": ent.start_char, "end": ent.end_char}
-    if name.isupper() and (line := _DATELINE.match(doc.text)) and ent.end_char <= line.end() \
-            and not reference.organization(name):
+    if name.isupper() and ent.end_char <= dateline_end and not reference.organization(name):
         # "HAI PHONG, Vietnam —", "KULIM, KEDAH, 9 April 2025 –": a news story's dateline names a place
         name = " ".join(w.capitalize() for w in name.split())
         place = reference.place(name)
@@ -98,7 +102,7 @@ def _mention(doc, ent, name: str, reference: Reference, governments: list[Mentio
             return None
         return Mention("organization", name, org_kind(name, reference), start, end, **at)
     if ent.label_ == "PERSON" and person_name(name) and name.split()[-1] not in PLACE_SUFFIXES \
-            and not org_or_place_word(name.split()[-1], reference) and not quoted_or_listed(doc.text, ent) \
+            and not org_or_place_word(name.split()[-1], reference) and not quoted_or_listed(text, ent) \
             and name.split()[0] not in REGION_WORDS:
         role, affiliation = role_after(doc, ent)
         if role is None:

@@ -15,7 +15,7 @@ from .names import Mention
 
 _SELF = frozenset({"we", "our", "us", "ours"})
 _ANAPHOR_NOUNS = frozenset({"company", "group", "firm"})
-_COMPANY_WORDS = re.compile(r"\bthe (?:company|group|firm)\b", re.I)
+_COMPANY_WORDS = re.compile(r"\bthe (?:" + "|".join(sorted(_ANAPHOR_NOUNS)) + r")\b", re.I)
 # one word of a title: "14th", "Five-Year", "Chongqing's", "2025"
 TITLE_WORD = r"(?:\d+(?:st|nd|rd|th)|[A-Z][\w’'&.]*(?:-[\w’'.]+)*|\d{4})"
 YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")

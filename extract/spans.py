@@ -5,7 +5,6 @@ import re
 
 from .acronyms import definitions
 from .lexicon import HONORIFICS, PATRONYMIC_WORDS, ROLE_WORDS
-from .names import is_role_phrase
 from .reference import Reference
 
 
@@ -68,10 +67,11 @@ def _repaired_start(doc, ent, out: list, heads: set[str], reference: Reference) 
             and len([t for t in ent if t.is_alpha and t.text not in heads]) <= 2 \
             and not reference.place(ent[0].text):
         return _coordinated_start(doc, start, heads)
-    if doc[ent.end - 1].text.rstrip(".") in {h.rstrip(".") for h in heads}:
+    last = doc[ent.end - 1].text.rstrip(".")
+    if last in heads or last + "." in heads:
         # "SolarCove" + "Energy Pte. Ltd.": capitalised proper nouns the recogniser left out of a firm's name
         while start > 0 and ent.start - start < 3 and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ \
-                and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and not is_role_phrase(doc[start - 1].text):
+                and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and doc[start - 1].lower_ not in ROLE_WORDS:
             start -= 1
     return start
 
