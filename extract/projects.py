@@ -12,22 +12,13 @@ import re
 
 from .loader import is_contents_line
 from .records import ProjectRecord
-from .sentences import TITLE_WORD, Sentence, amounts, first_year, most_specific, status_of
+from .patterns import matcher
+from .patterns.project import CONNECTORS, HEADS, ZONE_KINDS
+from .sentences import Sentence, amounts, first_year, most_specific, status_of
 
-_HEADS = (
-    r"Project|Projects|Industrial Park|Science Park|Technology Park|Park|Corridor|Channel|Expo|Forum|Summit|Conference|"
-    r"Meeting|Fair|Exhibition|Railway|Express|Pipeline|Valley|Demonstration Zone|Pilot Zone|Demonstration Area|"
-    r"Cooperation Zone|Demonstrative Zone|Test Zone|Test Base|Airport|Station|Terminal|Bridge|Tunnel|Competition|"
-    r"Festival|Olympics|Games|Awards|Platform|Trial"
-)
-_CAP = TITLE_WORD
-# a place or region in parentheses inside a name: "Intelligent Traffic (Beijing and Hebei) Demonstration Zone"
-_PAREN = rf"\({_CAP}(?:[ ]+(?:(?:and|&)[ ]+)?{_CAP})*\)"
-_NAMED = re.compile(
-    rf"(?<![\w-])({_CAP}(?:[ \-–]+(?:(?:of|and|for|on|the|in|to|&)[ ]+)*(?:{_CAP}|{_PAREN}))*?[ \-–]+(?:{_HEADS})(?:[ ]+(?:{_HEADS}))*)(?![\w-])"
-)
 # a name followed by one of these is an organisation's: "Advanced Research Projects Agency"
-_ORG_NEXT = re.compile(r"^[ ]+(?:Agency|Association|Committee|Commission|Office|Bureau|Company|Group|Corporation|Fund)\b")
+_ORG_NEXT = frozenset({"Agency", "Association", "Committee", "Commission", "Office", "Bureau", "Company", "Group",
+                       "Corporation", "Fund"})
 _LEAD_DROP = frozenset("""according in under the this these as with during by from for to on at since after its their our a an
     and through via into upon about among between across toward towards around over""".split())
 _CAPTION = re.compile(r"^List\b")  # "List of Hydrogen Energy Projects in ...": a caption
@@ -81,16 +72,49 @@ def _trim(name: str) -> str:
     return " ".join(words)
 
 
+def _well_formed(tokens, label: str) -> bool:
+    """Brackets closed, lower-case words only as connectors or after a hyphen inside a word, and a capitalised
+    word or a bracket right before the heads ("Characteristics of Demonstration Zone" is no name)."""
+    depth = 0
+    for i, t in enumerate(tokens):
+        depth += (t.text == "(") - (t.text == ")")
+        glued = i > 1 and tokens[i - 1].text in ("-", "–") and not tokens[i - 1].whitespace_
+        if depth < 0 or t.text[:1].islower() and t.text not in CONNECTORS and not glued and t.lower_ not in ("'s", "’s"):
+            return False
+    heads = next(i for i, t in enumerate(tokens) if i and (t.text in HEADS if label == "name" else t.text in ZONE_KINDS))
+    return depth == 0 and tokens[heads - 1].text not in CONNECTORS
+
+
+def _glued(span, i: int) -> bool:
+    """Is token ``i`` written against the next one, inside a word ("5G", "Expo-related")?"""
+    return i >= 0 and not span[i].whitespace_ and span[i].text[-1:].isalnum()
+
+
+def _names(span) -> list[str]:
+    """The project names of a sentence (:mod:`extract.patterns.project`), leftmost first, none overlapping; a
+    name an organisation's word follows ("Advanced Research Projects Agency") is no project's."""
+    names, taken = [], 0
+    # at one start the longest name whose next word is not glued to it by a hyphen ("Expo-related")
+    strings = span.doc.vocab.strings
+    for start, end, label in sorted({(s, -e, strings[m]) for m, s, e in matcher(span.doc.vocab, "project")(span)}):
+        end = -end
+        if start < taken or not _well_formed(span[start:end], label) or _glued(span, start - 1) or \
+                end < len(span) and span[end].text in ("-", "–") and _glued(span, end - 1):
+            continue
+        taken = end
+        if end == len(span) or span[end].text not in _ORG_NEXT:
+            names.append(span[start:end].text)
+    return names
+
+
 def find_projects(sent: Sentence) -> list[ProjectRecord]:
     """Every named project of a sentence, else at most one delimited "... project"."""
     text = sent.text
     if is_contents_line(text):
         return []
     names: list[str] = []
-    for m in _NAMED.finditer(text):
-        if _ORG_NEXT.match(text[m.end(1):]):
-            continue
-        candidate = _trim(m.group(1))
+    for candidate in _names(sent.span):
+        candidate = _trim(candidate)
         if _CAPTION.search(candidate):
             continue
         owner = re.match(r"^(.+?)['’]s ", candidate)

@@ -322,6 +322,21 @@ def test_generic_or_listed_project_words_are_no_project(parse, text):
     assert find_projects(parse(text)) == []
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # a name ends at its first heads: two names, not one running over "and the"
+    ("Siemens showed robots at the Chongqing Expo and the Smart China Expo in 2021.", ["Chongqing Expo", "Smart China Expo"]),
+    # a hyphenated word is one word of the name; a name starts at a word, not inside "5G"
+    ("Siemens joined the Adlershof High-tech Industrial Park in 2019.", ["Adlershof High-tech Industrial Park"]),
+    ("Siemens built the 5G Innovation Demonstration Park in 2019.", ["Innovation Demonstration Park"]),
+    # an organisation's name that holds a head noun is no project
+    ("Siemens signed a deal with the Advanced Research Projects Agency in 2019.", []),
+    # a connector right before the heads joins no name
+    ("Siemens studied the Characteristics of Demonstration Zone planning in 2019.", []),
+])
+def test_project_names_are_read_from_tokens(parse, text, names):
+    assert [p.name for p in find_projects(parse(text))] == names
+
+
 def test_a_project_delimited_by_its_route(parse):
     [p] = find_projects(parse("The rail link between Wuhan and Lyon opened in 2016."))
     assert p.name == "rail link" and p.year == "2016"
