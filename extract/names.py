@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .acronyms import definitions
-from .lexicon import PATRONYMIC_WORDS, ROLE_WORDS
+from .lexicon import FIRM_NOUNS, PATRONYMIC_WORDS, ROLE_WORDS
 from .reference import Reference
 
 PLACE_SUFFIXES = ("Zone", "Area", "Park", "District", "Port", "County", "Province", "City", "Town", "Plain", "Plateau")
@@ -118,6 +118,8 @@ def not_an_organization(name: str, reference: Reference) -> bool:
         words.pop()  # "Singapore Green Plan 2030" ends in "Plan"
     if words[-1] in _NOT_ORG_SUFFIXES or is_role_phrase(name) or _NUMBERED_PART.match(name):
         return True
+    if len(words) == 1 and words[0].lower() in FIRM_NOUNS:
+        return True  # "the Group's subsidiary", "the Company": a firm the text named before, not a name
     if name in reference.terms or _ACTION_NAME.match(name) or _GOVERNANCE_BODY.match(name):
         return True
     parts = [p for p in re.split(r"[\s\-–]+", name) if p]

@@ -41,6 +41,8 @@ class ExtractionResult:
     extracted: list[Path] = field(default_factory=list)  # files parsed in this run (the rest came from the cache)
 
 
+# a word in lower case, outside a web or mail address: "keranji" of "corpcomm@keranji.example" is no word
+_LOWER_WORD = re.compile(r"(?<![\w@./])[a-z]{2,}(?![\w@/]|\.\w)")
 _TERMINAL = re.compile(r"[.!?。]\W*$")  # a sentence ends so; a title does not
 
 
@@ -177,7 +179,7 @@ def _reading_plan(loaded: list[LoadedDocument], todo: list[int]) -> tuple[dict, 
     plans = {i: _plan(loaded[i]) for i in todo}
     voices = {i: document_voice(loaded[i].text, [(b.start, b.end) for b in loaded[i].blocks if b.kind == "heading"])
               for i in todo}
-    words = {i: set(re.findall(r"\b[a-z]{2,}\b", loaded[i].text)) for i in todo}
+    words = {i: set(_LOWER_WORD.findall(loaded[i].text)) for i in todo}
     parts = [_Part(i, record, dataclasses.replace(section, blocks=chunk), _speaker(section, voices[i]))
              for i in todo for _, record, section in plans[i] for chunk in _chunks(section.blocks)]
     return plans, voices, words, parts

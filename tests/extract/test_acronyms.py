@@ -1,4 +1,6 @@
 """Abbreviations defined in the text, and names that are terms, regions or actions rather than organisations."""
+import pytest
+
 from extract.acronyms import definitions
 from extract.names import not_an_organization
 from extract.resolve import defined_terms
@@ -40,3 +42,9 @@ def test_short_forms_of_plans_zones_and_things_are_terms_wherever_defined(refere
     terms = defined_terms(set(), reference, context=context)
     assert {"SCI", "LTZ", "DME"} <= terms
     assert "HFC" not in terms  # a firm's short form stays a name
+
+
+@pytest.mark.parametrize(("name", "named"), [("Group", False), ("Company", False), ("Pacifica OSAT Group", True),
+                                             ("Siemens", True)])
+def test_a_firm_noun_alone_names_no_organisation(reference, name, named):
+    assert not_an_organization(name, reference) is not named

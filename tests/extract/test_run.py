@@ -73,3 +73,17 @@ def test_it_points_at_the_firm_the_sentence_before_is_about(tmp_path, nlp):
     deals = extract_paths([path], reference_dir=REFERENCE_DIR, nlp=nlp).facts.of("partnerships")
     assert [sorted(d.parties) for d in deals] == [["Coastal Zones Authority", "Pwani Green Fuels Ltd"]]
     assert deals[0].year == "2024"  # the second "It" is the port: no deal
+
+
+def test_a_short_name_in_a_mail_address_is_still_a_name(tmp_path, nlp):
+    path = tmp_path / "release.txt"
+    path.write_text('Keranji Semitest Holdings Berhad ("Keranji" or "the Group") will build a test plant in Kulim.\n\n'
+                    "At the same time, Keranji announced that it has signed a test services agreement with Lumisense "
+                    "Microsystems Inc.\n\n"
+                    "Media enquiries: corpcomm@keranji.example | www.keranji.example/news\n", encoding="utf-8")
+    facts = extract_paths([path], reference_dir=REFERENCE_DIR, nlp=nlp).facts
+    # the lower-case "keranji" of the addresses is no common word that stops the short name from spreading
+    assert [sorted(d.parties) for d in facts.of("partnerships")] == [
+        ["Keranji Semitest Holdings Berhad", "Lumisense Microsystems Inc"]]
+    # "the Group" is the firm it stands for, never an organisation named "Group"
+    assert "Group" not in {o.name for o in facts.organizations}
