@@ -21,6 +21,8 @@ _QUOTED_IN_BRACKETS = re.compile(r"^\s*\(\s*(?:[\"“‘'](?:the\s+)?([A-Z][\w&.
                                  r"(?:\s*(?:,|or|and)\s*)?)+")
 _QUOTED_NAME = re.compile(r"[\"“‘'](the\s+)?([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})[\"”’']")
 _WORDS_BETWEEN = 12  # "Acme Ltd., the South Korean maker of camera modules better known as ACM"
+# the capitalised name after "known as" in the words that follow an organisation's name
+_KNOWN_AS_NAME = re.compile(r"^[^.;()]*?\b(?:known|referred to) as\s+[\"“‘']?([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})")
 
 
 def defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -28,6 +30,7 @@ def defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
     another, a mention added for each quoted short name the recogniser missed, and quoted "the Group"s gone."""
     out = list(mentions)
     for full in [m for m in mentions if m.kind == "organization"]:
+        _add_known_as(text, full, out)
         if not (bracket := _QUOTED_IN_BRACKETS.match(text[full.end:])):
             continue
         for quoted in _QUOTED_NAME.finditer(bracket.group()):
@@ -41,6 +44,22 @@ def defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
                                start=start, end=end, alias_of=full.name))
     _mark(text, out)
     return out
+
+
+def _add_known_as(text: str, full: Mention, mentions: list[Mention]) -> None:
+    """Add the name "known as" gives the organisation ``full`` when the recogniser did not take it for an
+    organisation there ("Kyungtae Lightwave Precision Co., Ltd., ... better known as KTL")."""
+    m = _KNOWN_AS_NAME.match(text[full.end:full.sent_end])
+    if not m or len(text[full.end:full.end + m.start(1)].split()) > _WORDS_BETWEEN:
+        return
+    start, end = full.end + m.start(1), full.end + m.end(1)
+    inside = [x for x in mentions if x.start < end and start < x.end]
+    if any(x.kind == "organization" for x in inside):
+        return  # recognised: marked below
+    for x in inside:
+        mentions.remove(x)
+    mentions.append(Mention("organization", m.group(1), full.label, full.sent_start, full.sent_end,
+                            start=start, end=end, alias_of=full.name))
 
 
 def _mark(text: str, mentions: list[Mention]) -> None:

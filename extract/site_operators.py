@@ -9,7 +9,7 @@ from .sentences import Sentence
 # verbs (lemmas) whose subject runs the site they govern: "Siemens opened a plant", "Corning has built production nodes"
 _RUN_VERBS = frozenset("""build open establish set operate run have own launch invest construct complete start found
     relocate move expand locate base headquarter add inaugurate commission acquire buy create plan announce put
-    develop""".split())
+    develop employ""".split())
 # a sentence whose main verb only says what the subject is or keeps doing: "With sites in Shanghai, BASF is ..."
 _ROOT_OK = frozenset({"be", "continue", "remain", "serve"})
 _SUBJECT_VERBS = _RUN_VERBS | _ROOT_OK
@@ -102,7 +102,7 @@ def _runners(head, org_at) -> list[str]:
         if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
             break
         node = node.head
-    if not (node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in _RUN_VERBS):
+    if not (node.pos_ in ("VERB", "AUX") and (node.lemma_.lower() in _RUN_VERBS or _breaks_ground(node))):
         return []
     for verb in [node] + [v for v in node.ancestors if v.pos_ in ("VERB", "AUX")][:2]:
         for child in verb.children:
@@ -115,6 +115,11 @@ def _runners(head, org_at) -> list[str]:
                         if sub.dep_ in ("compound", "poss", "appos") and (name := org_at(sub)):
                             return [name]
     return []
+
+
+def _breaks_ground(verb) -> bool:
+    """"Acme broke ground on a factory": the idiom that starts building."""
+    return verb.lemma_.lower() == "break" and any(c.dep_ == "dobj" and c.lower_ == "ground" for c in verb.children)
 
 
 def _described_firm(head, org_at) -> list[str]:

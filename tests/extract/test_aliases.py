@@ -37,3 +37,17 @@ def test_no_alias_without_a_definition(text, first, second):
     mentions = _orgs(text, first, second)
     mentions = defined_aliases(text, mentions)
     assert mentions[1].alias_of is None
+
+
+def test_known_as_gives_a_name_the_recogniser_missed():
+    text = "Kyungtae Lightwave Precision Co., Ltd., the South Korean maker of camera modules better known as KTL, broke ground."
+    [full] = _orgs(text, "Kyungtae Lightwave Precision Co., Ltd.")
+    [short] = [m for m in defined_aliases(text, [full]) if m is not full]
+    assert (short.name, short.alias_of, text[short.start:short.end]) == ("KTL", full.name, "KTL")
+
+
+def test_known_as_far_from_the_name_defines_nothing():
+    text = ("Acme Ltd. said on Monday that the new plant, which will serve several of the region's largest carmakers, "
+            "will be known as Northgate.")
+    [full] = _orgs(text, "Acme Ltd.")
+    assert defined_aliases(text, [full]) == [full]

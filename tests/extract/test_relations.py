@@ -27,6 +27,19 @@ def test_facility_with_operator_place_year_and_status(parse):
     assert (f.operator, f.kind, f.place, f.status, f.year) == ("Siemens", "logistics_center", "Chengdu", "operating", "2019")
 
 
+@pytest.mark.parametrize("text", [
+    "Siemens broke ground on a US$420 million factory in Chengdu in 2025.",  # the idiom that starts building
+    "Siemens employs around 200 engineers at a research center in Chengdu.",  # people work there for it
+])
+def test_verbs_that_tie_a_firm_to_its_site(parse, text):
+    [f] = find_facilities(parse(text))
+    assert (f.operator, f.place) == ("Siemens", "Chengdu")
+
+
+def test_breaking_other_things_runs_no_site(parse):
+    assert find_facilities(parse("Siemens broke records at a trade fair in Chengdu in 2025.")) == []
+
+
 @pytest.mark.parametrize(("text", "kind", "name"), [
     ("Siemens opened a research and development center in Chengdu.", "research_center", "research and development center"),
     ("Siemens opened an operation and maintenance center in Chengdu.", "other", "operation and maintenance center"),
