@@ -189,6 +189,44 @@ def _named_facilities(sent: Sentence, sites: list[tuple[str, int, int]], operato
     return out
 
 
+# verbs (lemmas) that give a site its name in a clause on the site noun: "the plant, which Acme has named the X
+# Factory", "the new facility, to be known as Plant 3"
+_NAMING_VERBS = frozenset({"name", "call", "dub", "christen", "know"})
+
+
+def _given_name(token) -> str | None:
+    """The name a clause on the site noun ``token`` gives it, if one does."""
+    for clause in token.children:
+        if clause.dep_ not in ("relcl", "acl") or clause.lemma_.lower() not in _NAMING_VERBS:
+            continue
+        heads = [c for c in clause.children if c.dep_ in ("oprd", "attr", "dobj") and c.pos_ == "PROPN"] + \
+            [o for c in clause.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"]
+        for head in heads:
+            words = [t for t in head.subtree]
+            while words and words[0].is_lower:
+                words = words[1:]  # "the"
+            if words and words[0].text[:1].isupper() and all(w.text[:1].isupper() or w.like_num for w in words):
+                return " ".join(w.text for w in words)
+    return None
+
+
+def _renamed_sites(sent: Sentence, operators: list) -> list[tuple[int, FacilityRecord]]:
+    """(site word start, record) of each site a clause names: "The plant, which the company has named the An
+    Duong Smart Factory, will be built ...".  It is run by whoever the sentence says, else by the firm the
+    sentence before is about when the site noun is definite ("the plant": the one just spoken of)."""
+    out = []
+    for word_start, word_end, kind in _site_words(sent):
+        token = _site_token(sent, sent.start + word_start, sent.start + word_end)
+        if token is None or not (name := _given_name(token)):
+            continue
+        runners = site_operators(sent, operators, sent.start + word_start, sent.start + word_end)
+        if not runners and sent.antecedent and any(c.lower_ == "the" for c in token.children):
+            runners = [sent.antecedent]
+        place = most_specific(sent.places)
+        out.extend((word_start, _record(sent, name, kind, operator, place.name if place else None)) for operator in runners)
+    return out
+
+
 def find_facilities(sent: Sentence) -> list[FacilityRecord]:
     """Facilities stated in one sentence (names are surface forms; resolution maps them later).
 
@@ -204,9 +242,11 @@ def find_facilities(sent: Sentence) -> list[FacilityRecord]:
                  and not _in_parentheses(text, o.start - sent.start)]  # "(NYSE: GLW)" names no operator
     found: dict[tuple[str, str], FacilityRecord] = {(f.operator, f.name): f
                                                     for f in _named_facilities(sent, sites, operators)}
+    renamed = _renamed_sites(sent, operators)
+    found.update(((f.operator, f.name), f) for _, f in renamed)
     for word_start, word_end, kind in _site_words(sent):
         site_at = sent.start + word_start
-        if any(a <= site_at < b for a, b in named_spans):
+        if any(a <= site_at < b for a, b in named_spans) or any(at == word_start for at, _ in renamed):
             continue
         places = sent.places
         proper = None if places else _proper_name(text, word_start, word_end)

@@ -40,6 +40,10 @@ def build_pipeline(reference: Reference):
     "China Baowu Group" at the place name they start with.
     """
     nlp = load_model()
+    for form in sorted(reference.legal_forms):
+        if form.endswith(".") and form[:-1].isalpha():
+            # "Sdn. Bhd.", "Pte. Ltd.": an abbreviation's full stop, not a sentence's end
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
     ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": False})
     with nlp.select_pipes(enable=["entity_ruler"]):
         ruler.add_patterns(ruler_patterns(reference))

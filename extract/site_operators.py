@@ -111,9 +111,11 @@ def _runners(head, org_at) -> list[str]:
                 for target in targets:
                     if name := org_at(target):
                         return [name]
-                    for sub in target.subtree:
-                        if sub.dep_ in ("compound", "poss", "appos") and (name := org_at(sub)):
-                            return [name]
+                    # "by the Group's subsidiary Acme Test Services": the subsidiary named, not its owner
+                    for deps in (("compound", "appos"), ("poss",)):
+                        for sub in target.subtree:
+                            if sub.dep_ in deps and (name := org_at(sub)):
+                                return [name]
     return []
 
 

@@ -37,6 +37,10 @@ def whole_names(doc, reference: Reference) -> list:
             if following is not None:  # "Cummins (China)" + "Investment Co. Ltd."
                 end = following.end
                 skip.add(following.start)
+        elif ent.label_ == "ORG" and end + 3 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+                and doc[end + 1].is_title and _is_legal_form(doc[end + 3], reference):
+            skip.add(end + 1)  # the word in brackets
+            end = _legal_forms_end(doc, end + 3, reference)  # "Keranji Test Services (Kulim) Sdn. Bhd."
         if start != ent.start or end != ent.end:
             while out and out[-1].end > start:
                 out.pop()  # the part before "and" joins this name
@@ -45,6 +49,21 @@ def whole_names(doc, reference: Reference) -> list:
             continue  # the place inside a subsidiary's name, or the rest of it
         out.extend(_cells(ent))
     return _whole_people(doc, _unmerged(doc, _joined(doc, out, heads), heads))
+
+
+def _is_legal_form(token, reference: Reference) -> bool:
+    return token.text in reference.legal_forms or token.text + "." in reference.legal_forms
+
+
+def _legal_forms_end(doc, i: int, reference: Reference) -> int:
+    """The end of the legal forms that start at token ``i``: "Sdn. Bhd.", "Co., Ltd."."""
+    while i < len(doc) and _is_legal_form(doc[i], reference):
+        i += 1
+        if i < len(doc) and doc[i].text == "." and doc[i - 1].text + "." in reference.legal_forms:
+            i += 1  # the abbreviation's full stop, split off by the tokenizer
+        if i + 1 < len(doc) and doc[i].text == "," and _is_legal_form(doc[i + 1], reference):
+            i += 1
+    return i
 
 
 def _repaired_start(doc, ent, out: list, heads: set[str], reference: Reference) -> int:

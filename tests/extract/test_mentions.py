@@ -174,6 +174,11 @@ def test_a_subsidiary_named_by_its_place_keeps_it(nlp, reference):
     assert "Hubei" in [m.name for m in _mentions(nlp, reference, "Siemens built a plant in Wuhan (Hubei).") if m.kind == "place"]
 
 
+def test_a_bracketed_word_before_a_legal_form_is_inside_the_name(nlp, reference):
+    text = "The plant will be built by the Group's wholly owned subsidiary Keranji Test Services (Kulim) Sdn. Bhd. on a plot."
+    assert _org_names(nlp, reference, text) == ["Keranji Test Services (Kulim) Sdn. Bhd"]
+
+
 def test_a_coordinated_name_opening_the_sentence_is_made_whole(nlp, reference):
     names = _org_names(nlp, reference, "Sumitomo Mitsui Finance and Leasing Company funded the plant.")
     assert "Leasing Company" not in names

@@ -36,6 +36,16 @@ def test_verbs_that_tie_a_firm_to_its_site(parse, text):
     assert (f.operator, f.place) == ("Siemens", "Chengdu")
 
 
+@pytest.mark.parametrize(("text", "name", "operator"), [
+    ("The new facility, to be known as Plant 3, will be built by the Group's wholly owned subsidiary Siemens Test "
+     "Services (Kulim) Sdn. Bhd. on a plot.", "Plant 3", "Siemens Test Services (Kulim) Sdn. Bhd"),
+    ("The plant, which Siemens has named the Chengdu Smart Factory, will be built in two phases.",
+     "Chengdu Smart Factory", "Siemens"),
+])
+def test_a_clause_on_the_site_noun_names_the_site(parse, text, name, operator):
+    assert [(f.name, f.operator) for f in find_facilities(parse(text))] == [(name, operator)]
+
+
 def test_breaking_other_things_runs_no_site(parse):
     assert find_facilities(parse("Siemens broke records at a trade fair in Chengdu in 2025.")) == []
 
