@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .patterns import facility as facility_patterns
-from .patterns import matcher
+from .patterns import cues
 from .records import FacilityRecord
 from .sentences import Sentence, amounts, first_year, hypothetical, most_specific, status_of
 from .site_operators import site_operators
@@ -22,15 +22,12 @@ def _site_words(sent: Sentence) -> list[tuple[int, int, str]]:
     """(start, end, facility kind) of the site words in a sentence (offsets in ``sent.text``), read by the
     ``extract/patterns/facility.py`` table: overlapping matches give the longest, then the earlier row."""
     span = sent.span
-    found = matcher(span.doc.vocab, "facility")(span)
-    labels = span.doc.vocab.strings
     order = {label: i for i, (label, _) in enumerate(facility_patterns.CUES)}
     out: list[tuple[int, int, str]] = []
     taken_to = 0
-    for label, start, end in sorted(found, key=lambda m: (m[1], m[1] - m[2], order[labels[m[0]]])):
+    for label, start, end in sorted(cues(span, "facility"), key=lambda m: (m[1], m[1] - m[2], order[m[0]])):
         if start >= taken_to:
-            out.append((span[start].idx - sent.start, span[end - 1].idx + len(span[end - 1]) - sent.start,
-                        labels[label]))
+            out.append((span[start].idx - sent.start, span[end - 1].idx + len(span[end - 1]) - sent.start, label))
             taken_to = end
     return out
 

@@ -47,4 +47,7 @@ def build_pipeline(reference: Reference):
     ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": False})
     with nlp.select_pipes(enable=["entity_ruler"]):
         ruler.add_patterns(ruler_patterns(reference))
+    from .patterns import component  # noqa: F401  registers "kg_cues"
+
+    nlp.add_pipe("kg_cues", last=True)  # the pattern tables of extract/patterns, over the finished parse
     return nlp

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .patterns import matcher
+from .patterns import cues
 from .patterns.partnership import CUES, NOT_BEFORE
 from .records import PartnershipRecord
 from .sentences import Sentence, first_year
@@ -85,8 +85,7 @@ def _cues(sent: Sentence) -> list[tuple[int, int, str]]:
     ("DaVita Healthcare Partners" is a name) and outside partners nobody names ("HP and our local partners")."""
     unnamed = [(u.start(), u.end()) for u in _UNNAMED_PARTNERS.finditer(sent.text)]
     span, out = sent.span, []
-    for match_id, first, last in matcher(span.doc.vocab, "partnership")(span):
-        kind = span.doc.vocab.strings[match_id]
+    for kind, first, last in cues(span, "partnership"):
         after = next((t.lower_ for t in span[last:] if t.text != "-"), "")
         if after in NOT_BEFORE.get(kind, ()):
             continue

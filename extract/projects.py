@@ -12,7 +12,7 @@ import re
 
 from .loader import is_contents_line
 from .records import ProjectRecord
-from .patterns import matcher
+from .patterns import cues
 from .patterns.project import CONNECTORS, HEADS, ZONE_KINDS
 from .sentences import Sentence, amounts, first_year, most_specific, status_of
 
@@ -95,8 +95,7 @@ def _names(span) -> list[str]:
     name an organisation's word follows ("Advanced Research Projects Agency") is no project's."""
     names, taken = [], 0
     # at one start the longest name whose next word is not glued to it by a hyphen ("Expo-related")
-    strings = span.doc.vocab.strings
-    for start, end, label in sorted({(s, -e, strings[m]) for m, s, e in matcher(span.doc.vocab, "project")(span)}):
+    for start, end, label in sorted({(s, -e, label) for label, s, e in cues(span, "project")}):
         end = -end
         if start < taken or not _well_formed(span[start:end], label) or _glued(span, start - 1) or \
                 end < len(span) and span[end].text in ("-", "–") and _glued(span, end - 1):

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .patterns import matcher
+from .patterns import cues
 
 _TRIGGER = re.compile(
     r"\b(?:suggestions?|recommendations?|recommended actions?|proposals?|advice|way forward|what (?:should|can) be done)\b", re.I
@@ -256,5 +256,5 @@ def _stated(blocks: list[BlockView], covered: set[int]) -> Iterator[FoundRecomme
             yield from (FoundRecommendation(text=" ".join(view.text[a:b].split()), spans=[(i, a, b)]) for a, b in inline)
             continue
         for sent in view.doc.sents:
-            if matcher(view.doc.vocab, "recommendation")(sent):
+            if cues(sent, "recommendation"):
                 yield FoundRecommendation(text=" ".join(sent.text.split()), spans=[(i, sent.start_char, sent.end_char)])
