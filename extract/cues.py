@@ -39,6 +39,9 @@ def cued_organizations(doc, reference: Reference, orgs: list) -> list[Mention]:
     for tok in doc:
         if tok.lower_ in ORG_NOUNS and tok.i + 1 < len(doc) and (end := _name_end(doc, tok.i + 1)) > tok.i + 1:
             add(tok.i + 1, end)  # "energy company Vattenfall"
+        if tok.lower_ in ORG_NOUNS and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," \
+                and (end := _name_end(doc, tok.i + 2)) > tok.i + 2 and (end == len(doc) or doc[end].is_punct):
+            add(tok.i + 2, end)  # "a Korean battery-materials firm, Daemyung Chemtech, has visited"
         if tok.text == "," and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("a", "an", "one", "the"):
             window = doc[tok.i + 1: tok.i + 10]
             first = tok.i - 1
@@ -108,10 +111,13 @@ _WHERE_WORDS = frozenset("""found base locate headquarter situate establish plan
 
 
 def used_as_place(doc, ent) -> bool:
-    """Is the name used as a place's: followed by a place noun ("Vinh Phuc province"), or, for a name the
+    """Is the name used as a place's: followed by a place noun ("Vinh Phuc province") or after one and "of" ("the
+    commune of Sidi El Aydi"), or, for a name the
     recogniser took for a person, the object of "in" or "near" ("plants in Kulim and Bayan Lepas")?"""
     if ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS and doc[ent.end].pos_ == "NOUN":
         return True
+    if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in PLACE_NOUNS:
+        return True  # "the commune of Sidi El Aydi", "the city of Settat"
     if ent.label_ not in ("PERSON", "ORG") or ent.label_ == "ORG" and len(ent) > 1:
         return False
     node = ent.root

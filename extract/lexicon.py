@@ -32,7 +32,7 @@ PRODUCT_NOUNS = frozenset("""platform platforms framework frameworks solution so
 
 # common nouns that follow a place's name: "Vinh Phuc province", "Lach Huyen port"
 PLACE_NOUNS = frozenset({"province", "district", "county", "city", "town", "village", "port", "region", "state",
-                          "prefecture", "municipality", "governorate", "oblast", "harbour", "harbor"})
+                          "prefecture", "municipality", "governorate", "oblast", "harbour", "harbor", "commune"})
 
 # nouns that make a name a programme's, a plan's or a law's: "SG-READY, a government-backed programme"
 PLAN_NOUNS = frozenset({"programme", "program", "plan", "initiative", "scheme", "strategy", "project", "law", "act",

@@ -320,3 +320,18 @@ def test_a_one_word_organisation_where_the_words_say_where_is_a_place(nlp, refer
 def test_a_firm_invested_in_stays_a_firm(nlp, reference):
     found = _mentions(nlp, reference, "Acme invested in Siemens last year.")
     assert "Siemens" in {m.name for m in found if m.kind == "organization"}
+
+
+def test_a_place_noun_and_of_before_a_name_make_it_a_place(nlp, reference):
+    found = _mentions(nlp, reference, "In the neighbouring commune of Sidi El Aydi, several families told us that "
+                                      "at least one member now works in the park.")
+    assert ("place", "Sidi El Aydi") in {(m.kind, m.name) for m in found}
+    assert not [m for m in found if m.kind == "person"]
+
+
+def test_a_name_after_a_firm_noun_and_a_comma_is_a_firm(nlp, reference):
+    text = ("According to a source at the regional investment centre, a Korean battery-materials firm, Daemyung "
+            "Chemtech, has visited the park twice.")
+    found = _mentions(nlp, reference, text)
+    assert ("organization", "Daemyung Chemtech") in {(m.kind, m.name) for m in found}
+    assert not [m for m in found if m.kind == "person"]
