@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ORG_NOUNS, PLACE_NOUNS, PLAN_NOUNS
+from .lexicon import ORG_NOUNS, PLACE_NOUNS
 from .names import Mention, clean_name, is_role_phrase, org_kind, valid_name
 from .reference import Reference
 
@@ -129,15 +129,17 @@ def used_as_place(doc, ent) -> bool:
     # "plants in Kenitra and Tangier", "the road between Settat and Berrechid"
     return ent.label_ == "PERSON" and node.head.lower_ in _IN_PLACE or node.head.head.lemma_.lower() in _WHERE_WORDS
 
-def described_as_a_plan(ent) -> bool:
-    """Does an apposition call the name a programme, plan or law ("SG-READY, a government-backed programme")?"""
-    if any(child.dep_ == "appos" and child.lower_ in PLAN_NOUNS for child in ent.root.children):
+
+def described_as(ent, nouns: frozenset[str]) -> bool:
+    """Does an apposition call the name one of ``nouns``: a programme, plan or law ("SG-READY, a
+    government-backed programme"), a product ("Solstice E-Cooling, a breakthrough platform")?"""
+    if any(child.dep_ == "appos" and child.lower_ in nouns for child in ent.root.children):
         return True
     doc = ent.doc  # the parser often hangs the apposition on the noun before the name
     if ent.end >= len(doc) or doc[ent.end].text != ",":
         return False
     noun = next((t for t in doc[ent.end + 1:ent.end + 7] if t.pos_ == "NOUN" and t.dep_ == "appos"), None)
-    return noun is not None and noun.lower_ in PLAN_NOUNS
+    return noun is not None and noun.lower_ in nouns
 
 
 def followed_by_based(doc, ent) -> bool:

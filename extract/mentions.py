@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .cues import cued_organizations, described_as_a_plan, followed_by_based, names_a_term, used_as_place
+from .cues import cued_organizations, described_as, followed_by_based, names_a_term, used_as_place
 from .governments import acting_places, government_mentions
-from .lexicon import PRODUCT_NOUNS, ROLE_WORDS
+from .lexicon import PLAN_NOUNS, PRODUCT_NOUNS, ROLE_WORDS
 from .loader import is_contents_line
 from .names import (
     NAME_LOWER,
@@ -103,7 +103,10 @@ def _mention(doc, ent, name: str, reference: Reference, governments: list[Mentio
         return Mention("organization", name, org_kind(name, reference), start, end, **at)
     if ent.label_ == "PERSON" and person_name(name) and name.split()[-1] not in PLACE_SUFFIXES \
             and not org_or_place_word(name.split()[-1], reference) and not quoted_or_listed(text, ent) \
-            and name.split()[0] not in REGION_WORDS:
+            and name.split()[0] not in REGION_WORDS \
+            and not (ent.end < len(doc) and doc[ent.end].text == "," and described_as(ent, PLAN_NOUNS | PRODUCT_NOUNS)):
+        # "Solstice E-Cooling, a breakthrough platform": a product's name, read as a person's ("Huang Qifan: China's
+        # ... system" is a person's)
         role, affiliation = role_after(doc, ent)
         if role is None:
             role, affiliation = role_before(doc, ent)
@@ -128,7 +131,7 @@ def _no_organization(doc, ent, name: str, reference: Reference, governments: lis
         return True
     if ent.start > 0 and doc[ent.start - 1].like_num and len(ent) == 1 and len(ent.text) <= 3:
         return True  # "a 100 MW electrolyser", "5 GW": a unit after its number
-    if described_as_a_plan(ent):
+    if described_as(ent, PLAN_NOUNS):
         return True  # "SG-READY, a government-backed programme": a programme's name
     if any(w[:1].islower() and w not in NAME_LOWER for w in re.split(r"[\s,]+", name)[1:]):
         return True  # "Talents and capital", "Ministry of Trade materials Fig": a phrase, not a name

@@ -335,3 +335,11 @@ def test_a_name_after_a_firm_noun_and_a_comma_is_a_firm(nlp, reference):
     found = _mentions(nlp, reference, text)
     assert ("organization", "Daemyung Chemtech") in {(m.kind, m.name) for m in found}
     assert not [m for m in found if m.kind == "person"]
+
+
+def test_a_name_described_as_a_product_is_no_person(nlp, reference):
+    found = _mentions(nlp, reference, "In 2020, Honeywell launched Solstice E-Cooling, a breakthrough platform for "
+                                      "liquid heat transfer agents that cool electronics.")
+    assert not [m for m in found if m.kind == "person"]
+    found = _mentions(nlp, reference, "John Smith, a chief engineer of Acme, designed the control system.")
+    assert ("person", "John Smith") in {(m.kind, m.name) for m in found}
