@@ -80,6 +80,11 @@ def _located(sent: Sentence, token) -> tuple[bool, list]:
              for holder in holders for prep in holder.children
              if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE and (prep.lower_ != "to" or holder is not token)
              for obj in prep.children if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN")]
+    # "our Singapore site", "the Nanjing factory": a place written into the site noun's phrase is its own
+    written = [p for p in sent.places for c in token.children
+               if c.dep_ == "compound" and c.pos_ == "PROPN" and p.start <= c.idx < p.end]
+    if written:
+        return True, written
     places = [p for p in sent.places if any(a <= p.start < b for _, a, b in spans)]
     # "In Singapore, Acme operates a plant in the Tuas Park": the site noun's own phrase says where it is
     own = [p for p in sent.places if any(mine and a <= p.start < b for mine, a, b in spans)]

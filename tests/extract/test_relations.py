@@ -46,6 +46,11 @@ def test_a_clause_on_the_site_noun_names_the_site(parse, text, name, operator):
     assert [(f.name, f.operator) for f in find_facilities(parse(text))] == [(name, operator)]
 
 
+def test_a_place_written_into_the_site_phrase_is_its_place(parse):
+    text = "Siemens operates its Chengdu factory, and more than a third of its output is sold outside China."
+    assert [(f.operator, f.place) for f in find_facilities(parse(text))] == [("Siemens", "Chengdu")]
+
+
 def test_breaking_other_things_runs_no_site(parse):
     assert find_facilities(parse("Siemens broke records at a trade fair in Chengdu in 2025.")) == []
 
