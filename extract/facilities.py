@@ -55,6 +55,7 @@ def is_named_site(name: str) -> bool:
 
 # a site that is only thought about is not (yet) one: "is weighing a site", "considers building a plant"
 _HEDGE_VERBS = frozenset({"weigh", "consider", "explore", "evaluate", "study", "mull", "eye", "assess"})
+_EVERYWHERE = frozenset({"worldwide", "globally", "nationwide", "overseas", "abroad"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "within", "beside", "to"})
 _NEAR_WORDS = frozenset({"close", "next", "adjacent", "near"})
 
@@ -262,8 +263,8 @@ def find_facilities(sent: Sentence) -> list[FacilityRecord]:
         if not runners:
             continue
         token = _site_token(sent, sent.start + word_start, sent.start + word_end)
-        if token is not None and _hedged(token):
-            continue
+        if token is not None and (_hedged(token) or any(c.lower_ in _EVERYWHERE for c in token.children)):
+            continue  # weighed, not built; or "390 Honeywell sites worldwide": no one site anywhere
         stated, where = _located(sent, token) if token is not None else (False, [])
         if proper:
             # "HP opened the Smart Manufacturing Research Center": a site's own name needs no place

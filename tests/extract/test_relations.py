@@ -51,6 +51,11 @@ def test_a_place_written_into_the_site_phrase_is_its_place(parse):
     assert [(f.operator, f.place) for f in find_facilities(parse(text))] == [("Siemens", "Chengdu")]
 
 
+def test_sites_everywhere_are_no_one_site(parse):
+    text = "We run over 390 Siemens sites worldwide and will share our expertise with companies in Chengdu."
+    assert find_facilities(parse(text, author="Siemens")) == []
+
+
 def test_breaking_other_things_runs_no_site(parse):
     assert find_facilities(parse("Siemens broke records at a trade fair in Chengdu in 2025.")) == []
 
