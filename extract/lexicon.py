@@ -12,7 +12,7 @@ ROLE_WORDS = frozenset(
     managing senior principal lead leader economist analyst researcher scientist representative
     ambassador consul counsellor counselor commissioner advisor adviser spokesperson spokesman
     dean editor reporter correspondent engineer chairperson treasurer premier chancellor senator congressman
-    congresswoman councillor councilor""".split()
+    congresswoman councillor councilor vp svp evp""".split()
 )
 
 # nouns that say the proper name next to them is an organisation: "energy company Vattenfall",

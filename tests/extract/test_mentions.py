@@ -343,3 +343,8 @@ def test_a_name_described_as_a_product_is_no_person(nlp, reference):
     assert not [m for m in found if m.kind == "person"]
     found = _mentions(nlp, reference, "John Smith, a chief engineer of Acme, designed the control system.")
     assert ("person", "John Smith") in {(m.kind, m.name) for m in found}
+
+
+def test_an_abbreviated_role_is_no_organisation(nlp, reference):
+    text = '"Clinical AI is only useful if hospitals can trust it," says Rajesh Iyer-Menon, VP Healthcare at Cirrusfield.'
+    assert "VP Healthcare" not in _org_names(nlp, reference, text)
