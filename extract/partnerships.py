@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import FIRM_NOUNS
 from .patterns import cues
 from .patterns.partnership import CUES, NOT_BEFORE
 from .records import PartnershipRecord
@@ -96,6 +97,13 @@ def _cues(sent: Sentence) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
+def _the_two_firms(sent: Sentence) -> bool:
+    """Does the sentence speak of "the two companies" (firms, groups, partners)?"""
+    tokens = list(sent.span)
+    return any(t.lower_ == "two" and i and tokens[i - 1].lower_ in ("the", "both") and i + 1 < len(tokens)
+               and tokens[i + 1].lemma_.lower() in FIRM_NOUNS | {"partner"} for i, t in enumerate(tokens))
+
+
 def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
     """At most one partnership per sentence, between every organisation it names."""
     text = sent.text
@@ -111,6 +119,11 @@ def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
         return []
     made = _creations(sent)
     parties = [name for name in sent.org_names() if name not in made]
+    if len(parties) == 1 and _the_two_firms(sent):
+        # "Lumisense will second engineers, and the two companies will jointly develop ...": the firm named and
+        # the one the document speaks as, else the one the sentence before is about
+        other = next((n for n in (sent.author, sent.antecedent) if n and n != parties[0]), None)
+        parties += [other] if other else []
     # a long list is an enumeration, not a deal, unless the deal founds or signs something ("co-founded X with A, B, C, D")
     if len(parties) < 2 or len(parties) > (8 if joint or _FOUNDING.search(text) else 5):
         return []

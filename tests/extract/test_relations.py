@@ -239,6 +239,13 @@ def test_two_firms_in_one_sentence_are_not_partners(parse):
     assert find_partnerships(parse("Siemens and Bosch both reported higher sales last year.")) == []
 
 
+def test_the_two_companies_are_the_firm_named_and_the_author(parse):
+    text = "Bosch will also second six engineers to Kulim, and the two companies will jointly develop a test program."
+    [p] = find_partnerships(parse(text, author="Siemens"))
+    assert sorted(p.parties) == ["Bosch", "Siemens"]
+    assert find_partnerships(parse(text)) == []  # nobody to be the second of the two
+
+
 def test_hypothetical_cooperation_is_not_a_partnership(parse):
     assert find_partnerships(parse("Siemens could cooperate with Bosch in the future.")) == []
 
