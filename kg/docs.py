@@ -57,7 +57,12 @@ def _link(iri, local: set[str]) -> str:
 
 
 def _anchor(iri) -> str:
-    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    """The page anchor of a documented IRI: an ontology term's local name ("Facility"); for any other IRI its
+    last two path segments ("vocab-status"), so a scheme is not anchored where the property of its name is."""
+    text = str(iri)
+    if text.startswith(KG_NS):
+        return text[len(KG_NS):]
+    return "-".join(text.rstrip("/").rsplit("/", 2)[-2:])
 
 
 def _members(graph: Graph, node) -> list:

@@ -13,11 +13,14 @@ class Anchors(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.ids: set[str] = set()
+        self.repeated: set[str] = set()
         self.links: set[str] = set()
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if "id" in attrs:
+            if attrs["id"] in self.ids:
+                self.repeated.add(attrs["id"])
             self.ids.add(attrs["id"])
         if tag == "a" and attrs.get("href", "").startswith("#"):
             self.links.add(attrs["href"][1:])
@@ -35,6 +38,7 @@ def test_docs_cover_the_ontology(tmp_path):
              for s in ontology.subjects(RDF.type, kind) if "#" in str(s)}
     assert names and names <= parser.ids
     assert parser.links <= parser.ids  # no internal link is dangling
+    assert not parser.repeated  # one anchor per name: the "status" property and the statuses scheme are two
     assert "a facility has exactly one kg:operatedBy" in page  # SHACL constraints are listed with their class
     assert "Statuses" in page and "under construction" in page  # vocabularies too
     classes = len(set(ontology.subjects(RDF.type, OWL.Class)))
