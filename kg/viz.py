@@ -181,8 +181,9 @@ def _clip(text: str, width: int = 40) -> str:
 def render_svg(graph: Neighbourhood, *, title: str) -> str:
     """The neighbourhood as a standalone SVG document."""
     width, height = layout(graph)
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
-           f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="Helvetica, Arial, sans-serif" font-size="12">',
+    # no fixed size: the drawing scales to the window (or the page's box) and is seen whole
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="100%" viewBox="0 0 {width:.0f} {height:.0f}" '
+           'preserveAspectRatio="xMidYMid meet" font-family="Helvetica, Arial, sans-serif" font-size="12">',
            f"<title>{escape(title)}</title>",
            '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
            'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#888"/></marker></defs>',
@@ -196,7 +197,11 @@ def render_svg(graph: Neighbourhood, *, title: str) -> str:
         # the label sits nearer the outer end, where edges fan out and labels have room
         inner, outer = (a, b) if a.hop < b.hop else (b, a)
         mid_x, mid_y = inner.x + (outer.x - inner.x) * 0.62, inner.y + (outer.y - inner.y) * 0.62
-        out.append(f'<line x1="{a.x:.1f}" y1="{a.y:.1f}" x2="{end_x:.1f}" y2="{end_y:.1f}" marker-end="url(#arrow)"/>')
+        line = f'<line x1="{a.x:.1f}" y1="{a.y:.1f}" x2="{end_x:.1f}" y2="{end_y:.1f}" marker-end="url(#arrow)"/>'
+        if max(a.hop, b.hop) == 2:  # the outer ring's edges name their property on hover only
+            out.append(f'<g class="edge"><title>{escape(edge.prop)}</title>{line}</g>')
+            continue
+        out.append(line)
         out.append(f'<text x="{mid_x:.1f}" y="{mid_y - 3:.1f}" text-anchor="middle" fill="#555" stroke="none" '
                    f'font-size="10">{escape(edge.prop)}</text>')
     out.append("</g>")
@@ -204,8 +209,8 @@ def render_svg(graph: Neighbourhood, *, title: str) -> str:
     centre = graph.nodes[graph.centre]
     for node in sorted(graph.nodes.values(), key=lambda n: -n.hop):
         colour = class_colours().get(node.kind, _OTHER)
-        size = 16 if node.hop == 0 else 9
-        weight = ' font-weight="bold" font-size="15"' if node.hop == 0 else ""
+        size = (16, 9, 6)[node.hop]
+        weight = ' font-weight="bold" font-size="15"' if node.hop == 0 else ' font-size="10"' if node.hop == 2 else ""
         # labels point away from the centre: right of nodes on the right, left on the left, else below/above
         dx, dy = node.x - centre.x, node.y - centre.y
         norm = math.hypot(dx, dy) or 1.0
@@ -215,7 +220,8 @@ def render_svg(graph: Neighbourhood, *, title: str) -> str:
             ty = node.y + (size + 13 if sin >= 0 else -size - 5)
         else:
             anchor, tx, ty = ("start" if cos > 0 else "end"), node.x + cos * (size + 4), node.y + 4 + sin * (size + 2)
-        out.append(f'<g class="node"><title>{escape(node.label)} (kg:{escape(node.kind or "?")})\n{escape(node.iri)}</title>'
+        kind = f" (kg:{escape(node.kind)})" if node.kind else ""
+        out.append(f'<g class="node"><title>{escape(node.label)}{kind}\n{escape(node.iri)}</title>'
                    f'<circle cx="{node.x:.1f}" cy="{node.y:.1f}" r="{size}" fill="{colour}" stroke="#333"/>'
                    f'<text x="{tx:.1f}" y="{ty:.1f}" text-anchor="{anchor}"{weight}>'
                    f"{escape(_clip(node.label))}</text></g>")
@@ -226,7 +232,7 @@ def render_svg(graph: Neighbourhood, *, title: str) -> str:
     for i, kind in enumerate(kinds):
         y = 20 + i * 18
         out.append(f'<circle cx="16" cy="{y}" r="6" fill="{class_colours().get(kind, _OTHER)}" stroke="#333"/>'
-                   f'<text x="28" y="{y + 4}">kg:{escape(kind or "?")}</text>')
+                   f'<text x="28" y="{y + 4}">{"kg:" + escape(kind) if kind else "other"}</text>')
     out.append("</g>")
     caption = f"{len(graph.nodes)} nodes, {len(graph.edges)} edges"
     if graph.left_out:
@@ -239,7 +245,7 @@ def render_svg(graph: Neighbourhood, *, title: str) -> str:
 def render_html(svg: str, *, title: str) -> str:
     """An HTML page holding the SVG; hovering a node shows its IRI."""
     return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>\n"
-            "<style>body{margin:0;font-family:Helvetica,Arial,sans-serif} svg{max-width:100%;height:auto}"
+            "<style>body{margin:0;font-family:Helvetica,Arial,sans-serif} svg{display:block;width:100vw;height:100vh}"
             " .node:hover circle{stroke-width:3} .node:hover text{font-weight:bold}</style></head>\n"
             f"<body>\n{svg}</body></html>\n")
 

@@ -45,6 +45,26 @@ def test_two_hops_reach_further(store):
             assert any({e.source, e.target} == {node.iri, node.parent} for e in two.edges)
 
 
+def test_the_picture_scales_and_the_outer_ring_is_quiet(store):
+    result = runner.invoke(app, ["viz", "Corning", "--hops", "2", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    root = ET.fromstring(result.output)
+    # no fixed size: the viewBox scales to whatever window shows it, whole ("meet")
+    assert (root.get("width"), root.get("height")) == ("100%", "100%") and len(root.get("viewBox").split()) == 4
+    assert root.get("preserveAspectRatio") == "xMidYMid meet"
+    db = open_store(store)
+    graph = neighbourhood(db, find(db, "Corning")[0], hops=2)
+    inner = [e for e in graph.edges if max(graph.nodes[e.source].hop, graph.nodes[e.target].hop) == 1]
+    assert len(inner) < len(graph.edges)  # the test graph has second-ring edges
+    # only first-ring edges carry a visible label; the outer ones name their property on hover
+    assert len([t for t in texts(result.output) if t and t.startswith("kg:") and t[3:4].islower()]) == len(inner)
+    hover = [g for g in root.iter(SVG + "g") if g.get("class") == "edge"]
+    assert len(hover) == len(graph.edges) - len(inner) and all(g.find(SVG + "title") is not None for g in hover)
+    radii = {float(c.get("r")) for g in root.iter(SVG + "g") if g.get("class") == "node" for c in g.iter(SVG + "circle")}
+    assert radii == {16.0, 9.0, 6.0}  # centre, first ring, smaller second ring
+    assert "kg:?" not in result.output
+
+
 def test_html_output_file(store, tmp_path):
     target = tmp_path / "corning.html"
     result = runner.invoke(app, ["viz", "Corning", "--hops", "2", "-o", str(target), "--store", str(store)])
