@@ -6,8 +6,8 @@ In front of it a small proxy takes every request: the SPARQL text of a query or
 update (in the URL, a form or the body) first passes :func:`kg.guard.check_query`
 — no ``SERVICE`` unless ``allow_service``, bounded size — and is answered
 ``400`` otherwise, so an endpoint open to callers never fetches URLs for them
-and no query they send can crash it.  Everything else (the query UI at ``/``,
-``/query``, ``/store``) is passed through unchanged.  The Oxigraph process dies
+and no query they send can crash it.  ``/`` is this project's page (:mod:`kg.serve_page`: what the graph holds,
+the named queries, a query editor); everything else (``/query``, ``/store``) is passed through unchanged.  The Oxigraph process dies
 with this one, and is started again if it ever exits.
 """
 from __future__ import annotations
@@ -30,6 +30,9 @@ from extract.processes import die_with_parent
 
 from .errors import KGError, QueryRefused, ServerUnavailable
 from .guard import DEFAULT_LIMITS, QueryLimits, check_query
+from .query import named_queries
+from .serve_page import front_page
+from .stats import graph_stats
 from .store import open_store
 
 _SPARQL_TYPES = ("application/sparql-query", "application/sparql-update")
@@ -149,7 +152,7 @@ def _wait_listening(port: int, process: subprocess.Popen) -> None:
     raise KGError("the Oxigraph server did not start listening within 30 s")
 
 
-def _handler(backend: _Backend, *, allow_service: bool, limits: QueryLimits) -> type[BaseHTTPRequestHandler]:
+def _handler(backend: _Backend, *, allow_service: bool, limits: QueryLimits, page: bytes) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "kg-serve"
         timeout = 120  # seconds a client may take to send its request: a stalled one does not hold a thread forever
@@ -166,7 +169,17 @@ def _handler(backend: _Backend, *, allow_service: bool, limits: QueryLimits) -> 
             if self.command != "HEAD":
                 self.wfile.write(data)
 
+        def _page(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(page)
+
         def _forward(self) -> None:
+            if self.command in ("GET", "HEAD") and self.path in ("/", "/index.html"):
+                return self._page()
             if self.headers.get("Content-Encoding", "identity").lower() != "identity":
                 return self._reply(415, "compressed request bodies are not accepted")
             if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
@@ -218,11 +231,14 @@ def serve(store: Path, *, host: str = "127.0.0.1", port: int = 7878, writable: b
           ready: Callable[[], None] | None = None) -> None:
     """Serve ``store`` at ``http://host:port/`` until SIGINT or SIGTERM (see module docstring)."""
     server_command(store)  # a missing store, or no server program, fails here with its one-line error
+    page = front_page(graph_stats(open_store(store)), sorted(named_queries().values(), key=lambda q: q.name),
+                      title=f"kg serve: {store.name}").encode("utf-8")
     backend = _Backend(lambda p: server_command(store, host="127.0.0.1", port=p, writable=writable,
                                                 timeout_s=timeout_s))
     backend.start()
     try:
-        httpd = ThreadingHTTPServer((host, port), _handler(backend, allow_service=allow_service, limits=limits))
+        httpd = ThreadingHTTPServer((host, port), _handler(backend, allow_service=allow_service, limits=limits,
+                                                           page=page))
     except OSError as err:
         backend.stop()
         raise KGError(f"cannot listen on {host}:{port} ({err.strerror or err})") from None

@@ -76,6 +76,29 @@ def test_kg_serve_answers_sparql_read_only(served):
         urllib.request.urlopen(request, timeout=5)
 
 
+def test_kg_serve_front_page_says_what_the_graph_holds_and_its_example_runs(served):
+    import json
+    import re
+
+    from kg.query import named_queries
+    from kg.serve_page import EXAMPLE, prefix_lines
+
+    base, _ = served
+    with urllib.request.urlopen(base + "/", timeout=10) as response:
+        assert response.headers["Content-Type"].startswith("text/html")
+        page = response.read().decode("utf-8")
+    assert "PREFIX kg: &lt;https://w3id.org/ccec-kg/ontology#&gt;" in page  # the editor starts with the prefixes
+    assert re.search(r"<code>kg:Company</code></td><td>[1-9]", page)  # the classes with their counts
+    assert all(f"<b>{name}</b>" in page for name in named_queries())  # every named query can be loaded
+    assert not re.search(r"<(?:script|link|img)[^>]+(?:src|href)=", page)  # nothing is fetched from elsewhere
+    request = urllib.request.Request(base + "/query", data=(prefix_lines() + EXAMPLE).encode(), method="POST",
+                                     headers={"Content-Type": "application/sparql-query",
+                                              "Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        rows = json.load(response)["results"]["bindings"]
+    assert rows and {"facility", "name", "operator"} <= set(rows[0])
+
+
 def test_server_command_checks_the_store(tmp_path):
     command = server_command(_empty_store(tmp_path), port=7000)
     assert command[1] == "serve-read-only" and "--union-default-graph" in command and "127.0.0.1:7000" in command
