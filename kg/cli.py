@@ -82,6 +82,10 @@ def handle_errors(func):
     return wrapper
 
 
+# the stage a build runs after each one (kg.build.build reports each as it ends)
+_NEXT_STAGE = {"extract": "map", "map": "validate", "validate": "store", "store": "export"}
+
+
 @app.command("build")
 @handle_errors
 def build_cli(
@@ -105,23 +109,32 @@ def build_cli(
 
     Example: kg build corpus/
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .build import build
 
     if out_dir is None:
         out_dir = Path("out") if store == DEFAULT_STORE else store.with_name(store.name + "-out")
     err = _console(stderr=True)
-    columns = (TextColumn("parsing blocks"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    # on a terminal one bar for the stage under way (the parse counts its blocks); each stage's time is printed
+    # when it ends, on a terminal or not
+    columns = (TextColumn("{task.description:<9}"), BarColumn(), TextColumn("{task.fields[count]}"), TimeElapsedColumn())
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM ends a build as Ctrl-C does
     try:
         with Progress(*columns, console=err, transient=True, disable=quiet or not err.is_terminal) as bar:
-            task = bar.add_task("parsing", total=None)
+            task = bar.add_task("extract", total=None, count="")
+
+            def parsed(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total, count=f"{done}/{total} blocks")
+
+            def ended(name: str, seconds: float) -> None:
+                err.print(f"{name:<9} {seconds:.1f} s", highlight=False)
+                if name in _NEXT_STAGE:
+                    bar.reset(task, description=_NEXT_STAGE[name], total=None, count="")
+
             summary = build(paths or [Path("corpus")], store_path=store, out_dir=out_dir,
                             cache_dir=None if no_cache else cache or store.with_name(store.name + "-cache"),
-                            n_process=jobs, progress=lambda done, total: bar.update(task, completed=done, total=total),
-                            stage=None if quiet else lambda name, seconds: err.print(f"{name:<9} {seconds:.1f} s",
-                                                                                   highlight=False),
+                            n_process=jobs, progress=parsed, stage=None if quiet else ended,
                             max_file_bytes=int(max_file_mb * 1e6), replace=replace)
     except KeyboardInterrupt:
         # the workers are stopped as the parse generator closes; the store and out/ were never touched

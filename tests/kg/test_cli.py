@@ -213,6 +213,35 @@ def test_build_quiet_and_verbose(tmp_path, cli_nlp):
     assert stages == ["extract", "map", "validate", "store", "export"]
 
 
+def test_build_on_a_terminal_shows_a_bar_per_stage(tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    main, terminal = pty.openpty()  # stderr is a terminal, as in an interactive shell
+    process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(TEST_CORPUS), "--store", str(tmp_path / "s"),
+                                "--no-cache", "-j", "1"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=terminal, env={**os.environ, "COLUMNS": "100"})
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the process closed its end
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(main)
+    assert process.wait(timeout=120) == 0
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown.decode("utf-8", "replace")).replace("\r", "\n")
+    # (the parse's "N/M blocks" is drawn at the bar's refresh rate: too fast here to be seen for sure)
+    for name in ("extract", "map", "validate", "store", "export"):
+        assert re.search(rf"{name} +━+", text), name  # the next stage's bar replaces the last one's
+        assert re.search(rf"^{name} +\d+\.\d s", text, re.M), name  # and each stage's time is printed
+
+
 def test_outputs_follow_the_store(tmp_path, cli_nlp, monkeypatch):
     """Hostile-run row 10: `kg build --store other` wrote the main out/kg.ttl."""
     monkeypatch.chdir(tmp_path)
