@@ -21,8 +21,8 @@ from pathlib import Path
 
 from extract.limits import MAX_FILE_BYTES
 
-from .export import write_atomic
 from .errors import OutputUnwritable, WouldRemoveDocuments
+from .export import write_atomic
 from .prefixes import KG_NS, LOOKUP_GRAPH, ONTOLOGY_IRI, RDF_NS, RDFS_NS, RESOURCE_NS, SHARED_GRAPH, SKOS_NS
 from .resources import ONTOLOGY_DIR, ONTOLOGY_FILE, REFERENCE_DIR, TOPICS_FILE, vocab_files
 from .store import build_lock, data_graphs, is_store, open_store, recover
@@ -258,9 +258,10 @@ def _load(store, facts, *, mappings: tuple | None = None) -> None:
     shared graph, the name index and the ontology."""
     import pyoxigraph as ox
 
+    from extract.keys import name_key
+
     from .convert import to_ox
     from .kinds import MAPPINGS
-    from extract.keys import name_key
     from .mapping import facts_to_quads
     from .store import ONTOLOGY_GRAPH
     from .topics import load_topics

@@ -21,6 +21,7 @@ from .namespaces import KG, ORGANIZATION_CLASSES, PLACE_CLASSES, PREFIXES
 from .prefixes import SHARED_GRAPH
 from .statements import Triple, concept, entity, org, place
 from .topics import TopicIndex
+
 Placed = tuple[str, Triple]  # (named graph IRI, triple)
 
 

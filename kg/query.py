@@ -13,8 +13,8 @@ import pyoxigraph as ox
 from .errors import BadParameter, QueryNotFound, QueryRefused, QuerySyntaxError, UnknownFormat, UpdateRefused
 from .guard import check_query
 from .prefixes import PREFIXES
-from .store import query as store_query
 from .resources import query_files
+from .store import query as store_query
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 _UPDATE = re.compile(r"^\s*(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)

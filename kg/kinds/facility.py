@@ -6,11 +6,11 @@ from rdflib.namespace import RDFS
 
 from extract.records import FacilityRecord
 
+from ..gold import GoldFile, GoldItem
 from ..iri import entity_iri
+from ..matching import GoldMatch, Predicted, content_words, org_names, overlaps, same_name
 from ..namespaces import KG
 from ..statements import concept, entity, org, place, year
-from ..gold import GoldFile, GoldItem
-from ..matching import GoldMatch, Predicted, content_words, org_names, overlaps, same_name
 from . import KindMapping, MappingContext
 
 

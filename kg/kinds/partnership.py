@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from extract.records import PartnershipRecord
 
+from ..gold import GoldFile, GoldItem
 from ..iri import entity_iri
+from ..matching import GoldMatch, Predicted, org_names, same_name
 from ..namespaces import KG
 from ..statements import concept, entity, org, year
-from ..gold import GoldFile, GoldItem
-from ..matching import GoldMatch, Predicted, org_names, same_name
 from . import KindMapping, MappingContext
 
 

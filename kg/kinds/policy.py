@@ -6,11 +6,11 @@ from rdflib.namespace import SKOS
 
 from extract.records import PolicyRecord
 
+from ..gold import GoldFile, GoldItem
 from ..iri import entity_iri
+from ..matching import GoldMatch, Predicted, dice, same_name
 from ..namespaces import KG
 from ..statements import entity, org, place, year
-from ..gold import GoldFile, GoldItem
-from ..matching import GoldMatch, Predicted, dice, same_name
 from . import KindMapping, MappingContext
 
 

@@ -5,11 +5,11 @@ from rdflib import Literal
 
 from extract.records import RecommendationRecord
 
+from ..gold import GoldFile, GoldItem
 from ..iri import entity_iri
+from ..matching import GoldMatch, Predicted, text_similarity
 from ..namespaces import KG
 from ..statements import entity, org, place, recommendation_iri
-from ..gold import GoldFile, GoldItem
-from ..matching import GoldMatch, Predicted, text_similarity
 from . import KindMapping, MappingContext
 
 
