@@ -14,8 +14,12 @@ def __getattr__(name: str):
         from . import run
 
         return getattr(run, name)
-    if name in ("FactSet", "factset_from_json", "factset_to_json"):
-        from . import records
+    if name == "FactSet":
+        from .records import FactSet
 
-        return getattr(records, name)
+        return FactSet
+    if name in ("factset_from_json", "factset_to_json"):
+        from . import facts_json
+
+        return getattr(facts_json, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -319,7 +319,7 @@ def _write_facts_json(facts, handle) -> None:
     """``facts.json``'s text, streamed to the binary file ``handle`` (left open)."""
     import io
 
-    from extract.records import write_factset_json
+    from extract.facts_json import write_factset_json
 
     text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
     write_factset_json(facts, text)

@@ -1,7 +1,8 @@
 import pytest
 
+from extract.facts_json import factset_from_json, factset_to_json
 from extract.records import (DocumentRecord, Evidence, FacilityRecord, FactSet, OrganizationRecord, PersonRecord,
-                             PlaceRecord, factset_from_json, factset_to_json)
+                             PlaceRecord)
 
 
 def test_factset_json_round_trip():
