@@ -12,12 +12,14 @@ from .reference import Reference
 PLACE_SUFFIXES = ("Zone", "Area", "Park", "District", "Port", "County", "Province", "City", "Town", "Plain", "Plateau")
 
 # Names ending so are plans, programmes or regions, not organisations; policies get their own extractor.
+_PLAN_FIRST = frozenset({"Programme", "Program", "Plan", "Strategy", "Initiative", "Scheme"})
 _NOT_ORG_SUFFIXES = ("Plan", "Initiative", "Strategy", "Circle", "Program", "Programme", "Law", "Belt",
                      "Goal", "Goals", "Target", "Policy", "Project", "Index", "Report", "Award", "Forum",
                      "Week", "Expo", "Summit", "Conference", "Economy", "Opinion", "Opinions", "Guideline",
                      "Guidelines", "Act", "Measures", "Outline", "Roadmap", "Principles",
                      "River", "Corridor", "Agglomeration", "Megaregion", "Region", "Cities", "Delta", "Basin",
-                     "Channel", "Metropolis", "Valley", "Projects", "Scenarios", "Enterprises", "News", "Base")
+                     "Channel", "Metropolis", "Valley", "Projects", "Scenarios", "Enterprises", "News", "Base",
+                     "Model")
 
 # words that, with place names, make a region's name: "Chengdu-Chongqing Twin Cities", "Greater Detroit"
 REGION_WORDS = frozenset({"Twin", "Cities", "Greater", "Region", "Area", "Economic", "Circle", "Northeast", "Northwest",
@@ -118,6 +120,8 @@ def not_an_organization(name: str, reference: Reference) -> bool:
         words.pop()  # "Singapore Green Plan 2030" ends in "Plan"
     if words[-1] in _NOT_ORG_SUFFIXES or is_role_phrase(name) or _NUMBERED_PART.match(name):
         return True
+    if len(words) > 1 and words[0] in _PLAN_FIRST and words[1] in ("for", "of", "on", "to"):
+        return True  # "Programme for Research in Epidemic Preparedness": a plan named head first
     if len(words) == 1 and words[0].lower() in FIRM_NOUNS:
         return True  # "the Group's subsidiary", "the Company": a firm the text named before, not a name
     if name in reference.terms or _ACTION_NAME.match(name) or _GOVERNANCE_BODY.match(name):

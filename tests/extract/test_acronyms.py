@@ -48,3 +48,8 @@ def test_short_forms_of_plans_zones_and_things_are_terms_wherever_defined(refere
                                              ("Siemens", True)])
 def test_a_firm_noun_alone_names_no_organisation(reference, name, named):
     assert not_an_organization(name, reference) is not named
+
+
+@pytest.mark.parametrize("name", ["Programme for Research in Epidemic Preparedness", "New Development Model"])
+def test_plans_named_head_first_or_models_are_not_organisations(reference, name):
+    assert not_an_organization(name, reference)
