@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 
 from .loader import is_contents_line
+from .cues import described_as
+from .lexicon import PLAN_NOUNS
 from .records import PolicyRecord
 from .sentences import TITLE_WORD, YEAR, Sentence
 
@@ -224,7 +226,7 @@ def find_policies(sent: Sentence) -> list[FoundPolicy]:
         if not any(a <= m.start(1) < b for a, b, _ in spans):
             spans.append((m.start(1), m.end(1), m.group(1)))
 
-    for a, b, name in _public_instruments(sent):
+    for a, b, name in _public_instruments(sent) + _described_programmes(sent):
         if not any(x <= a < y or a <= x < b for x, y, _ in spans):
             spans.append((a, b, name))
 
@@ -237,6 +239,29 @@ def find_policies(sent: Sentence) -> list[FoundPolicy]:
         record = PolicyRecord(name=name, issuer=issuer, jurisdiction=jurisdiction, year=_year(name, text, issued))
         found.append(FoundPolicy(record, sent.start + start, sent.start + end))
     return found
+
+
+def _described_programmes(sent: Sentence) -> list[tuple[int, int, str]]:
+    """(start, end, name) of a proper name an apposition after its comma calls a programme, plan or scheme:
+    "SG-READY, a government-backed programme to keep vaccine capacity"."""
+    out = []
+    span = sent.span
+    for comma in span:
+        if comma.text != "," or comma.i == span.start or span.doc[comma.i - 1].pos_ != "PROPN":
+            continue
+        first = comma.i - 1
+        while first > span.start and (span.doc[first - 1].pos_ == "PROPN" or span.doc[first - 1].text == "-"):
+            first -= 1
+        name = span.doc[first:comma.i]
+        # the description follows the comma at once: "a government-backed programme", not a clause
+        after = span.doc[comma.i + 1:min(comma.i + 7, span.end)]
+        plan = next((t for t in after if t.lower_ in PLAN_NOUNS), None)
+        if plan is None or not after or after[0].pos_ != "DET" or any(
+                t.pos_ not in ("DET", "ADJ", "NOUN", "ADV", "PUNCT", "VERB") for t in after[:plan.i - comma.i - 1]):
+            continue
+        if name.text[:1].isupper() and described_as(name, PLAN_NOUNS):
+            out.append((name.start_char - sent.start, name.end_char - sent.start, name.text))
+    return out
 
 
 # the head nouns of a public instrument named in lower case: "the city's master plan"

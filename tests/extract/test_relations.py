@@ -320,6 +320,16 @@ def test_firms_that_each_act_alone_are_not_joint_subjects(parse):
     assert find_partnerships(parse("Siemens grew in 2016, and Bosch established a new brand.")) == []
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("We were chosen as the industrial partner of SG-READY, a government-backed programme to keep vaccine capacity.",
+     ["SG-READY"]),
+    # a clause after the comma describes nothing: "the Belt and Road Initiative, constructing a ... circle"
+    ("Chengdu supports Harbour Link, constructing a prosperous economic circle under a national programme.", []),
+])
+def test_a_name_an_apposition_calls_a_programme_is_a_policy(parse, text, names):
+    assert [f.record.name for f in find_policies(parse(text))] == names
+
+
 # projects -----------------------------------------------------------------------
 
 def test_named_project(parse):
