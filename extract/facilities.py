@@ -12,7 +12,7 @@ import re
 from .patterns import facility as facility_patterns
 from .patterns import cues
 from .records import FacilityRecord
-from .sentences import Sentence, amounts, first_year, hypothetical, most_specific, status_of
+from .sentences import YEAR, Sentence, amounts, hypothetical, most_specific, status_of
 from .site_operators import site_operators
 
 _GENERIC_PLACE_WORDS = re.compile(r"\b(?:power plants?|the plant sector|plant-based|plants? and animals)\b", re.I)
@@ -147,11 +147,28 @@ def _proper_name(text: str, start: int, end: int) -> str | None:
 _POSSESSOR = re.compile(r"\b([A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})['’]s\s+$")
 
 
+# participles that date a firm, not a site, when they describe it: "KTL, founded in 1994, has run a plant since 2017"
+_FIRM_DATING = frozenset({"found", "establish", "incorporate"})
+
+
+def _site_year(sent: Sentence) -> str | None:
+    """The sentence's first year that does not date a firm in a clause describing it ("KTL, founded in 1994,")."""
+    doc = sent.span.doc
+    for m in YEAR.finditer(sent.text):
+        token = doc.char_span(sent.start + m.start(), sent.start + m.end(), alignment_mode="expand")
+        clauses = [a for a in list(token.root.ancestors)[:3] if a.dep_ == "acl"] if token is not None else []
+        # set off by a comma, as a description of the name before it ("the Center established in 2019" is the site's)
+        if not any(c.lemma_.lower() in _FIRM_DATING and c.head.pos_ == "PROPN" and c.i > 0 and doc[c.i - 1].text == ","
+                   for c in clauses):
+            return m.group()
+    return None
+
+
 def _record(sent: Sentence, name: str, kind: str, operator: str, place: str | None) -> FacilityRecord:
     """A facility stated in ``sent``: status, year and details read from the sentence."""
     text = sent.text
     return FacilityRecord(name=name, kind=kind, operator=operator, place=place, status=_status(text, kind),
-                          year=first_year(text), details="; ".join(amounts(text)) or None)
+                          year=_site_year(sent), details="; ".join(amounts(text)) or None)
 
 
 def _named_facilities(sent: Sentence, sites: list[tuple[str, int, int]], operators: list) -> list[FacilityRecord]:

@@ -56,6 +56,14 @@ def test_sites_everywhere_are_no_one_site(parse):
     assert find_facilities(parse(text, author="Siemens")) == []
 
 
+@pytest.mark.parametrize(("text", "year"), [
+    ("Siemens, founded in 1994, has run a lens plant in Chengdu since 2017.", "2017"),  # the firm's year is not the site's
+    ("The Siemens Innovation Center established in 2019 in Chengdu is run by Siemens.", "2019"),  # the site's own
+])
+def test_a_site_is_dated_by_its_own_year(parse, text, year):
+    assert [f.year for f in find_facilities(parse(text))] == [year]
+
+
 def test_breaking_other_things_runs_no_site(parse):
     assert find_facilities(parse("Siemens broke records at a trade fair in Chengdu in 2025.")) == []
 
