@@ -15,14 +15,15 @@ from .names import Mention
 
 _IN_BRACKETS = re.compile(r"^\s*\(\s*[\"“‘']?$")
 _CLOSED = re.compile(r"^[\"”’']?\s*(?:\)|,|;|or\b)")  # "(HEZA)", '("Keranji" or ...)'; not "(NYSE: GLW)"
-_KNOWN_AS = re.compile(r"\b(?:known|referred to) as\s*[\"“‘']?$", re.I)
+_KNOWN_AS_WORDS = r"\b(?:known|referred to) as"
+_KNOWN_AS = re.compile(_KNOWN_AS_WORDS + r"\s*[\"“‘']?$", re.I)
 # '("Keranji" or "the Group")': the quoted names in the bracket right after an organisation's name
 _QUOTED_IN_BRACKETS = re.compile(r"^\s*\(\s*(?:[\"“‘'](?:the\s+)?([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})[\"”’']"
                                  r"(?:\s*(?:,|or|and)\s*)?)+")
 _QUOTED_NAME = re.compile(r"[\"“‘'](the\s+)?([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})[\"”’']")
 _WORDS_BETWEEN = 12  # "Acme Ltd., the South Korean maker of camera modules better known as ACM"
 # the capitalised name after "known as" in the words that follow an organisation's name
-_KNOWN_AS_NAME = re.compile(r"^[^.;()]*?\b(?:known|referred to) as\s+[\"“‘']?([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})")
+_KNOWN_AS_NAME = re.compile(r"^[^.;()]*?" + _KNOWN_AS_WORDS + r"\s+[\"“‘']?([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})")
 
 
 def defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:

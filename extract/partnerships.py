@@ -97,11 +97,14 @@ def _cues(sent: Sentence) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
+_TWO_OF = FIRM_NOUNS | {"partner"}  # "the two companies", "both partners"
+
+
 def _the_two_firms(sent: Sentence) -> bool:
     """Does the sentence speak of "the two companies" (firms, groups, partners)?"""
     tokens = list(sent.span)
     return any(t.lower_ == "two" and i and tokens[i - 1].lower_ in ("the", "both") and i + 1 < len(tokens)
-               and tokens[i + 1].lemma_.lower() in FIRM_NOUNS | {"partner"} for i, t in enumerate(tokens))
+               and tokens[i + 1].lemma_.lower() in _TWO_OF for i, t in enumerate(tokens))
 
 
 def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:

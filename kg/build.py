@@ -34,6 +34,10 @@ _LOAD_CHUNK = 100_000  # quads per bulk-load call: 190 MB peak for 2M quads, aga
 _KG_DIR = Path(__file__).parent
 
 
+STAGES = ("extract", "map", "validate", "store", "export")
+"""A build's stages in the order it runs them; ``build(stage=...)`` reports each as it ends."""
+
+
 @dataclass
 class BuildSummary:
     documents: int
@@ -47,7 +51,7 @@ class BuildSummary:
     extracted: list[str] = field(default_factory=list)  # files parsed with spaCy in this build
     graphs_replaced: int = 0
     graphs_dropped: int = 0
-    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage: extract, map, validate, store, export
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage (STAGES)
 
 
 def class_counts(types) -> dict[str, int]:

@@ -82,10 +82,6 @@ def handle_errors(func):
     return wrapper
 
 
-# the stage a build runs after each one (kg.build.build reports each as it ends)
-_NEXT_STAGE = {"extract": "map", "map": "validate", "validate": "store", "store": "export"}
-
-
 @app.command("build")
 @handle_errors
 def build_cli(
@@ -111,7 +107,7 @@ def build_cli(
     """
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .build import build
+    from .build import STAGES, build
 
     if out_dir is None:
         out_dir = Path("out") if store == DEFAULT_STORE else store.with_name(store.name + "-out")
@@ -122,15 +118,15 @@ def build_cli(
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM ends a build as Ctrl-C does
     try:
         with Progress(*columns, console=err, transient=True, disable=quiet or not err.is_terminal) as bar:
-            task = bar.add_task("extract", total=None, count="")
+            task = bar.add_task(STAGES[0], total=None, count="")
 
             def parsed(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total, count=f"{done}/{total} blocks")
 
             def ended(name: str, seconds: float) -> None:
                 err.print(f"{name:<9} {seconds:.1f} s", highlight=False)
-                if name in _NEXT_STAGE:
-                    bar.reset(task, description=_NEXT_STAGE[name], total=None, count="")
+                if name != STAGES[-1]:
+                    bar.reset(task, description=STAGES[STAGES.index(name) + 1], total=None, count="")
 
             summary = build(paths or [Path("corpus")], store_path=store, out_dir=out_dir,
                             cache_dir=None if no_cache else cache or store.with_name(store.name + "-cache"),

@@ -160,26 +160,20 @@ def _handler(backend: _Backend, *, allow_service: bool, limits: QueryLimits, pag
         def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
             pass  # one line per request on stderr is noise for a user; errors are answered to the caller
 
-        def _reply(self, status: int, message: str) -> None:
-            data = (message + "\n").encode("utf-8")
+        def _send(self, status: int, content_type: str, data: bytes) -> None:
             self.send_response(status)
-            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             if self.command != "HEAD":
                 self.wfile.write(data)
 
-        def _page(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(page)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(page)
+        def _reply(self, status: int, message: str) -> None:
+            self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
 
         def _forward(self) -> None:
             if self.command in ("GET", "HEAD") and self.path in ("/", "/index.html"):
-                return self._page()
+                return self._send(200, "text/html; charset=utf-8", page)
             if self.headers.get("Content-Encoding", "identity").lower() != "identity":
                 return self._reply(415, "compressed request bodies are not accepted")
             if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
