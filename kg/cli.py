@@ -174,7 +174,7 @@ def show_cli(
     name: Annotated[str, typer.Argument(help="A name or alias (case, accents and punctuation are ignored), or an entity's IRI.")],
     type_: Annotated[Optional[str], typer.Option("--type", help="Only entities of this class (Project or kg:Project): picks one of an ambiguous name's candidates.")] = None,
     store: StoreOpt = DEFAULT_STORE,
-    limit: Annotated[int, typer.Option(help="Evidence sentences to print (0 for all).")] = 5,
+    limit: Annotated[int, typer.Option(help="Sentences to print under provenance (0: all there, and all of each value's, not only its first).")] = 5,
     as_json: JsonOpt = False,
 ) -> None:
     """Print an entity's card: types, properties, relations and the sentences they come from.
@@ -203,12 +203,15 @@ def show_cli(
             section = v.section
             say(f"  {section}:")
         indent = "  " if section == "about" else "    "
+        documents = f"  ({v.documents} document{'' if v.documents == 1 else 's'})" if v.documents else ""
         if v.iri is None:
-            say(f"{indent}{v.property}: {v.value}")
+            say(f"{indent}{v.property}: {v.value}{documents}")
         elif v.incoming:
-            say(f"{indent}← {v.property} of {v.value}")
+            say(f"{indent}← {v.property} of {v.value}{documents}")
         else:
-            say(f"{indent}{v.property} → {v.value}")
+            say(f"{indent}{v.property} → {v.value}{documents}")
+        for ev in v.sentences if limit <= 0 else v.sentences[:1]:
+            say(f"{indent}    “{_clipped(ev.quote, 120)}”  [{ev.source_file} {ev.start}-{ev.end}]")
     shown = c.evidence if limit <= 0 else c.evidence[:limit]
     say(f"  provenance: {len(c.evidence)} sentence(s) in {len({e.document for e in c.evidence})} document(s)")
     for ev in shown:
@@ -216,6 +219,10 @@ def show_cli(
         say(f"      “{ev.quote[:300]}”")
     if len(shown) < len(c.evidence):
         say(f"    … {len(c.evidence) - len(shown)} more (--limit 0 shows all)")
+
+
+def _clipped(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
 def _one(db, name: str, type_: str | None = None, *, command: str = "show", store: Path = DEFAULT_STORE):

@@ -372,6 +372,47 @@ def test_a_name_one_entity_is_far_better_supported_for_shows_it_and_names_the_ot
     assert lines[2].startswith("Rail Express  (kg:Company")
 
 
+@pytest.fixture
+def stated_twice(tmp_path):
+    """A store where two documents support a project but only one says that Acme takes part, in 2020."""
+    from extract.records import DocumentRecord, Evidence, FactSet, OrganizationRecord, ProjectRecord
+    from kg.build import _load
+    from kg.store import staging_store, swap_in
+
+    joined = Evidence("one", "Acme joined the Rail Link project in 2020.", 0, 42)
+    opened = Evidence("two", "The Rail Link project opened its first line.", 0, 45)
+    elsewhere = Evidence("three", "Acme opened a plant in Pune.", 0, 28)
+    docs = [DocumentRecord(d, f"{d}.txt", d.title(), "a" * 64, 0, 50) for d in ("one", "two", "three")]
+    facts = FactSet(documents=docs, organizations=[OrganizationRecord("Acme", "Company", [], [joined, elsewhere])],
+                    stated={"projects": [ProjectRecord("Rail Link", ["Acme"], year="2020", evidence=[joined, opened])]})
+    staging, store = staging_store(tmp_path / "s")
+    _load(store, facts)
+    del store
+    swap_in(tmp_path / "s", staging)
+    return tmp_path / "s"
+
+
+def test_a_card_counts_the_documents_that_state_each_value_and_shows_their_sentence(stated_twice):
+    # the project's statements sit in both documents' graphs; only one document says Acme takes part
+    firm = runner.invoke(app, ["show", "Acme", "--store", str(stated_twice)])
+    assert firm.exit_code == 0, firm.output
+    lines = firm.output.splitlines()
+    at = lines.index("    ← kg:participant of Rail Link  (1 document)")
+    assert lines[at + 1] == "        “Acme joined the Rail Link project in 2020.”  [one.txt 0-42]"
+    project = runner.invoke(app, ["show", "Rail Link", "--store", str(stated_twice)])
+    assert "  kg:year: 2020  (1 document)" in project.output.splitlines()
+    assert "    kg:participant → Acme  (1 document)" in project.output.splitlines()
+    assert "The Rail Link project opened" not in project.output.split("provenance:")[0]
+
+
+def test_a_card_as_json_gives_each_values_documents_and_sentences(stated_twice):
+    shown = json.loads(runner.invoke(app, ["show", "Rail Link", "--json", "--store", str(stated_twice)]).output)
+    participant = next(v for v in shown["values"] if v["property"] == "kg:participant")
+    assert participant["documents"] == 1 and [s["quote"] for s in participant["sentences"]] == \
+        ["Acme joined the Rail Link project in 2020."]
+    assert len({e["document"] for e in shown["evidence"]}) == 2
+
+
 def test_show_type_that_no_candidate_has_is_one_line_and_exit_1(two_named_alike):
     result = runner.invoke(app, ["show", "Rail Express", "--type", "Policy", "--store", str(two_named_alike)])
     assert result.exit_code == 1 and "of type Policy" in result.output and "Traceback" not in result.output
