@@ -130,7 +130,10 @@ def neighbourhood(store: ox.Store, entity: Candidate, *, hops: int = 1) -> Neigh
         budget = MAX_FIRST_RING if hop == 1 else MAX_PER_PARENT
         for parent in frontier:
             added = 0
-            candidates = sorted({n for _, n, _ in links[parent] if n in described and n not in result.nodes},
+            # the outer ring holds entities only: a kind or a status ("operating") shared by every facility
+            # would pull each of them into one knot
+            candidates = sorted({n for _, n, _ in links[parent] if n in described and n not in result.nodes
+                                 and (hop == 1 or described[n][1])},
                                 key=lambda n: (_rank(described[n][1]), described[n][0]))
             for n in candidates:
                 if added == budget:
@@ -215,7 +218,7 @@ def render_svg(graph: Neighbourhood, *, title: str) -> str:
         dx, dy = node.x - centre.x, node.y - centre.y
         norm = math.hypot(dx, dy) or 1.0
         cos, sin = dx / norm, dy / norm
-        if node.hop == 0 or abs(cos) < 0.12:
+        if node.hop == 0 or abs(cos) < 0.05:  # only the node straight above or below: its neighbours' labels go sideways
             anchor, tx = "middle", node.x
             ty = node.y + (size + 13 if sin >= 0 else -size - 5)
         else:

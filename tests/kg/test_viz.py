@@ -43,6 +43,9 @@ def test_two_hops_reach_further(store):
         if node.hop == 2:
             assert two.nodes[node.parent].hop == 1
             assert any({e.source, e.target} == {node.iri, node.parent} for e in two.edges)
+    # a facility's kind and status are not entities: the outer ring would knot every facility onto "operating"
+    assert any(node.kind == "Facility" for node in one.nodes.values())  # whose kind and status are concepts
+    assert all(node.kind for node in two.nodes.values() if node.hop == 2)
 
 
 def test_the_picture_scales_and_the_outer_ring_is_quiet(store):
