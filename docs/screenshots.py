@@ -52,7 +52,8 @@ def chromium(*args: str, profile: Path) -> str:
 def kg(*args: str) -> None:
     done = subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True)
     if done.returncode:
-        sys.exit(f"error: kg {args[0]} failed: {(done.stderr or done.stdout).strip().splitlines()[-1:]}")
+        said = (done.stderr or done.stdout).strip().splitlines()
+        sys.exit(f"kg {args[0]} failed: {said[-1] if said else f'exit {done.returncode}'}")
 
 
 def picture(name: str, hops: int, *, store: Path, png: Path, work: Path) -> str:
