@@ -9,6 +9,8 @@ import dataclasses
 import functools
 import json
 import os
+import re
+import shlex
 import signal
 import sys
 from pathlib import Path
@@ -19,7 +21,7 @@ import typer
 from extract.errors import ExtractError
 from extract.limits import MAX_FILE_BYTES
 
-from .errors import KGError, UnknownFormat
+from .errors import KGError, QueryMissing, UnknownFormat
 from .store import DEFAULT_STORE
 
 app = typer.Typer(
@@ -221,7 +223,11 @@ def show_cli(
         say(f"    … {len(c.evidence) - len(shown)} more (--limit 0 shows all)")
 
 
-def _clipped(text: str, width: int) -> str:
+def _clipped(text: str, width: int, *, around: str = "") -> str:
+    """``text`` cut to ``width`` characters, keeping ``around`` (a name in it) in view."""
+    at = text.casefold().find(around.casefold()) if around else -1
+    if len(text) > width and at > width // 3:
+        text = "…" + text[at - width // 3:].lstrip()
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
@@ -229,9 +235,7 @@ def _one(db, name: str, type_: str | None = None, *, command: str = "show", stor
     """The entity ``name`` denotes (of class ``type_``, when given).  When several have the name, the one far
     better supported than the others is chosen and the others are named first; otherwise the candidates are
     listed, each with the command that picks it (in ``store``), and the command exits 1."""
-    import shlex
-
-    from .lookup import best_supported, pick
+    from .lookup import best_supported, first_sentence, pick
 
     candidates = pick(db, name, type_=type_)
     where = "" if store == DEFAULT_STORE else f" --store {shlex.quote(str(store))}"
@@ -243,9 +247,11 @@ def _one(db, name: str, type_: str | None = None, *, command: str = "show", stor
             warn(f"  {cand.label}  ({', '.join(cand.types)}): kg {command} {shlex.quote('<' + cand.iri + '>')}{where}")
         return best
     if len(candidates) > 1:
-        warn(f"{name} is ambiguous; candidates, each with the command that shows it:")
+        warn(f"{name} is ambiguous; candidates, each with its first sentence and the command that shows it:")
         for n, cand in enumerate(candidates[:20], 1):
             warn(f"  {n}. {cand.label}  ({', '.join(cand.types)})")
+            if said := first_sentence(db, cand.iri):
+                warn(f"     “{_clipped(said.quote, 100, around=cand.label)}”  [{said.source_file} {said.start}-{said.end}]")
             warn(f"     kg {command} {shlex.quote('<' + cand.iri + '>')}{where}")
         raise typer.Exit(1)
     return candidates[0]
@@ -316,12 +322,13 @@ def _named_queries_help() -> str:
 @app.command("query", epilog=_named_queries_help())
 @handle_errors
 def query_cli(
-    query: Annotated[str, typer.Argument(help="A named query (see queries/), a .rq file, or SPARQL text.")],
+    query: Annotated[Optional[str], typer.Argument(help="A named query (see queries/ or --list), a .rq file, or SPARQL text.")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value, bound to ?key as an RDF term.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, tsv or json.")] = "table",
     store: StoreOpt = DEFAULT_STORE,
     endpoint: Annotated[Optional[str], typer.Option("--endpoint", help="Run on this SPARQL endpoint instead of the store (SELECT and ASK).")] = None,
     allow_service: Annotated[bool, typer.Option("--allow-service", help="Let SERVICE fetch from the servers it names (refused by default: no query reaches the network unless asked).")] = False,
+    list_: Annotated[bool, typer.Option("--list", help="List the named queries with their descriptions and parameters, and stop.")] = False,
 ) -> None:
     """Run a read-only SPARQL query; parameters are bound as RDF terms, never pasted into the text.
 
@@ -332,9 +339,25 @@ def query_cli(
     Example: kg query partners-of-organization --param name=Corning
 
     Example: kg query most-cited-policies --endpoint http://127.0.0.1:7878/query
-    """
-    from .query import RESULT_FORMATS, format_result, resolve_query, run_query, run_remote_query
 
+    Example: kg query --list
+    """
+    from .query import RESULT_FORMATS, format_result, named_queries, resolve_query, run_query, run_remote_query
+
+    if list_:
+        for q in sorted(named_queries().values(), key=lambda q: q.name):
+            say(f"{q.name}: {q.title}")
+            if q.description:
+                say(f"  {q.description}")
+            for name, what in q.params.items():
+                say(f"  --param {name}=…  {what}")
+            # the example value a parameter's description gives ("the place's label, e.g. Chongqing")
+            values = {name: m.group(1) if (m := re.search(r"e\.g\. (.+?)\.?(?: \(optional\))?$", what)) else "…"
+                      for name, what in q.params.items()}
+            say(f"  kg query {q.name}" + "".join(f" -p {shlex.quote(f'{k}={v}')}" for k, v in values.items()))
+        return
+    if query is None:
+        raise QueryMissing()
     if fmt not in RESULT_FORMATS:
         raise UnknownFormat(fmt, list(RESULT_FORMATS))
     if endpoint:

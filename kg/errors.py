@@ -60,6 +60,11 @@ class QueryNotFound(KGError):
         super().__init__(f"no named query {name!r}; known queries: {', '.join(known) or '(none)'}")
 
 
+class QueryMissing(KGError):
+    def __init__(self) -> None:
+        super().__init__("no query given: name one (kg query --list shows them), a .rq file, or SPARQL text")
+
+
 class QuerySyntaxError(KGError):
     def __init__(self, detail: str) -> None:
         first = detail.strip().splitlines()[0] if detail.strip() else "syntax error"

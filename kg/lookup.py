@@ -238,6 +238,13 @@ _NEIGHBOUR_NAMES = "SELECT DISTINCT ?e ?o ?name WHERE { ?e ?p ?o . ?o rdfs:label
 _GRAPHS = "SELECT DISTINCT ?e ?p ?o ?g WHERE { GRAPH ?g { ?e ?p ?o } }"
 
 
+def first_sentence(store: ox.Store, iri: str) -> Evidence | None:
+    """The entity's first sentence in document order: a line of context for telling namesakes apart."""
+    found = sorted((_evidence(row) for row in _rows(store, _EVIDENCE, iri)),
+                   key=lambda ev: (ev.source_file, ev.start, ev.end))
+    return found[0] if found else None
+
+
 def _evidence(row: ox.QuerySolution) -> Evidence:
     return Evidence(row["doc"].value, row["title"].value, row["file"].value, row["quote"].value,
                     int(row["start"].value), int(row["end"].value))

@@ -272,6 +272,27 @@ def test_query_help_lists_every_named_query_with_its_parameters():
         assert f"{query.name}" + (f" ({', '.join(query.params)})" if query.params else "") in result.output
 
 
+def test_query_list_describes_each_named_query_and_its_example_runs(built):
+    from kg.query import named_queries
+
+    result = runner.invoke(app, ["query", "--list"])
+    assert result.exit_code == 0, result.output
+    examples = [line.strip() for line in result.output.splitlines() if line.startswith("  kg query ")]
+    assert len(examples) == len(named_queries())
+    for query in named_queries().values():
+        assert f"{query.name}: {query.title}" in result.output
+        for name in query.params:
+            assert f"  --param {name}=…  {query.params[name]}" in result.output
+    for example in examples:  # each runs as printed, its parameters bound
+        ran = runner.invoke(app, shlex.split(example)[1:] + ["--store", str(built[0])])
+        assert ran.exit_code == 0 and "row(s)" in ran.output, (example, ran.output)
+
+
+def test_query_without_a_query_says_how_to_find_one():
+    result = runner.invoke(app, ["query"])
+    assert result.exit_code == 1 and result.output.startswith("error: no query given") and "--list" in result.output
+
+
 def test_query_table_shows_whole_iris_and_prefixed_names(built):
     store = built[0]
     query = "SELECT ?o ?class WHERE { ?o a kg:Company , ?class ; rdfs:label ?l } ORDER BY ?o LIMIT 5"
@@ -339,6 +360,8 @@ def test_an_ambiguous_name_lists_each_candidate_with_the_command_that_shows_it(t
     assert result.exit_code == 1 and "ambiguous" in result.output
     commands = [line.strip() for line in result.output.splitlines() if line.strip().startswith("kg show ")]
     assert len(commands) == 2
+    # a line of context each: the candidate's first sentence and where it is
+    assert result.output.count("“Rail Express runs the Rail Express project.”  [news.txt 0-43]") == 2
     for command, kind in zip(commands, ("kg:Company", "kg:Project")):
         picked = runner.invoke(app, shlex.split(command)[1:])  # the command names the store it was run on
         assert picked.exit_code == 0 and f"({kind}" in picked.output.splitlines()[0]
