@@ -10,7 +10,9 @@ Hierarchy::
     ├── DocumentTooLarge         a file is larger than the per-document limit (checked before reading it)
     ├── NoDocuments              the given paths contain no supported documents
     ├── ModelUnavailable         no English spaCy model is installed
-    └── WorkerFailed             an extraction worker process died or raised
+    ├── WorkerFailed             an extraction worker process died or raised
+    ├── ClusterUnavailable       ``--scheduler``: no Dask scheduler answers there, or dask is not installed
+    └── ClusterTaskFailed        ``--scheduler``: a file's task failed on the cluster, retried
 
 Each message says what failed and what to do about it.
 """
@@ -68,3 +70,16 @@ class WorkerFailed(ExtractError):
     def __init__(self, exit_code: int | None, detail: str = "") -> None:
         what = detail or (f"exit code {exit_code}" if exit_code is not None else "it stopped")
         super().__init__(f"an extraction worker process failed ({what}); rerun with --jobs 1 to see the cause")
+
+
+class ClusterUnavailable(ExtractError):
+    def __init__(self, scheduler: str, reason: str) -> None:
+        super().__init__(f"cannot use the Dask scheduler at {scheduler} ({reason}); start one "
+                         "(dask scheduler) or build without --scheduler; the store was not changed")
+
+
+class ClusterTaskFailed(ExtractError):
+    def __init__(self, path: Path, error: BaseException) -> None:
+        detail = str(error).splitlines()[0] if str(error) else ""
+        super().__init__(f"{path}: extraction failed on the cluster, retried ({type(error).__name__}"
+                         f"{': ' + detail if detail else ''}); the store was not changed")

@@ -101,6 +101,7 @@ def extract_paths(
     n_process: int = 1,
     max_bytes: int = MAX_FILE_BYTES,
     kinds: tuple[Kind, ...] = KINDS,
+    scheduler: str | None = None,
 ) -> ExtractionResult:
     """Extract the fact records of every document under ``paths``.
 
@@ -110,7 +111,9 @@ def extract_paths(
     process merges, resolves and links); files over ``max_bytes`` are refused
     (named explicitly) or skipped with a warning.  ``kinds`` are the kinds of fact read
     (:data:`extract.kinds.KINDS`, or more); the cache serves only the packaged kinds, whose code its
-    version hashes.
+    version hashes.  With ``scheduler`` (a Dask scheduler's address) each file to read is one task on that
+    cluster (:mod:`extract.cluster`) instead of parts in local workers; the cache and everything after the
+    reading stay here.
     """
     if kinds != KINDS:
         cache = None
@@ -119,12 +122,19 @@ def extract_paths(
     keys = [cache.key(doc.path.name, doc.sha256) if cache else "" for doc in loaded]
     per_file: list[FileFacts | None] = [cache.get(key) if cache else None for key in keys]
     todo = [i for i, facts in enumerate(per_file) if facts is None]
-    if todo and nlp is None:
-        from .nlp import build_pipeline
+    if scheduler and todo:
+        from .cluster import extract_on_cluster
 
-        nlp = build_pipeline(reference)
-    with closing(_extract_files(loaded, todo, nlp=nlp, reference=reference, kinds=kinds, n_process=n_process,
-                                progress=progress)) as extracted:
+        reading = extract_on_cluster(loaded, todo, scheduler=scheduler, reference=reference, kinds=kinds,
+                                     progress=progress)
+    else:
+        if todo and nlp is None:
+            from .nlp import build_pipeline
+
+            nlp = build_pipeline(reference)
+        reading = _extract_files(loaded, todo, nlp=nlp, reference=reference, kinds=kinds, n_process=n_process,
+                                 progress=progress)
+    with closing(reading) as extracted:
         for i, facts in extracted:
             per_file[i] = facts
             if cache:
@@ -148,9 +158,7 @@ def _extract_files(loaded: list[LoadedDocument], todo: list[int], *, nlp, refere
 
     def read(k: int) -> PartFacts:  # in a worker: everything it reads was there before the fork
         part = parts[k]
-        doc = loaded[part.file]
-        parsed = list(nlp.pipe([doc.text[b.start:b.end] for b in part.section.blocks], batch_size=BATCH_SIZE))
-        return _part_facts(doc, part, parsed, reference, profiles, words[part.file], kinds)
+        return _read_part(loaded[part.file], part, nlp, reference, profiles, words[part.file], kinds)
 
     workers = n_process if total >= 4 * BATCH_SIZE else 1  # starting workers costs more than small inputs
     # Results are consumed file by file as they come, so memory holds one file's facts, not every file's.
@@ -171,6 +179,23 @@ def _extract_files(loaded: list[LoadedDocument], todo: list[int], *, nlp, refere
             yield i, _file_facts(loaded[i], plans[i], voices[i], words[i], reference, next_part)
     finally:
         read_parts.close()  # stops and reaps the workers now, on Ctrl-C or an error too, not when collected
+
+
+def extract_file(doc: LoadedDocument, *, nlp, reference: Reference, profiles: ProfileFinder,
+                 kinds: tuple[Kind, ...] = KINDS) -> FileFacts:
+    """One file's facts, all of it read in this process: what a cluster task does (:mod:`extract.cluster`).
+    ``profiles`` is built once per process from ``nlp.vocab``; the result equals what the local workers give."""
+    plans, voices, words, parts = _reading_plan([doc], [0])
+    queued = iter(parts)
+    return _file_facts(doc, plans[0], voices[0], words[0], reference,
+                       lambda: _read_part(doc, next(queued), nlp, reference, profiles, words[0], kinds))
+
+
+def _read_part(doc: LoadedDocument, part: _Part, nlp, reference: Reference, profiles: ProfileFinder,
+               words: set[str], kinds: tuple[Kind, ...]) -> PartFacts:
+    """Parse one part's blocks and read its facts."""
+    parsed = list(nlp.pipe([doc.text[b.start:b.end] for b in part.section.blocks], batch_size=BATCH_SIZE))
+    return _part_facts(doc, part, parsed, reference, profiles, words, kinds)
 
 
 def _reading_plan(loaded: list[LoadedDocument], todo: list[int]) -> tuple[dict, dict, dict, list[_Part]]:

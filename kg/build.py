@@ -113,6 +113,7 @@ def build(
     replace: bool = False,
     kinds: tuple | None = None,
     mappings: tuple | None = None,
+    scheduler: str | None = None,
 ) -> BuildSummary:
     """Build the graph from ``paths`` into ``store_path`` and ``out_dir/kg.ttl``.
 
@@ -129,7 +130,8 @@ def build(
 
     ``kinds`` (:data:`extract.kinds.KINDS` by default) are the kinds of fact read and ``mappings``
     (:data:`kg.kinds.MAPPINGS`) put them in the graph; a build given either uses no cache, which knows only
-    the packaged kinds.
+    the packaged kinds.  With ``scheduler`` (a Dask scheduler's address, ``tcp://HOST:8786``) the files are read
+    on that cluster (:mod:`extract.cluster`); everything else runs here, and the graph is the same.
     """
     started = time.perf_counter()
     if kinds is not None or mappings is not None:
@@ -152,7 +154,7 @@ def build(
                                 warnings=notes + s["warnings"], written=True, unchanged=True)
         summary = _build(paths, store_path=store_path, out_dir=out_dir, cache_dir=cache_dir, nlp=nlp,
                          n_process=n_process, progress=progress, stage=stage, max_file_bytes=max_file_bytes,
-                         allow_removal=replace, kinds=kinds, mappings=mappings)
+                         allow_removal=replace, kinds=kinds, mappings=mappings, scheduler=scheduler)
         summary.warnings[:0] = notes
         if summary.written and manifest_path:
             outputs = {name: _digest(out_dir / name) for name in _OUTPUTS}
@@ -174,7 +176,7 @@ def _removed_files(old_graphs: set[str], new_graphs: set[str]) -> list[str]:
 
 
 def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, stage, max_file_bytes,
-           allow_removal, kinds, mappings) -> BuildSummary:
+           allow_removal, kinds, mappings, scheduler) -> BuildSummary:
     """Extract; stream the mapped triples into a new store beside the old one; validate the graphs that
     changed; swap the new store in; write the outputs from it.  Memory holds the fact records, never the
     graph: a huge input costs disk, not RAM."""
@@ -201,7 +203,7 @@ def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, s
 
     cache = ExtractionCache(cache_dir / "extract", extractor_version(REFERENCE_DIR)) if cache_dir else None
     result = extract_paths(paths, reference_dir=REFERENCE_DIR, nlp=nlp, progress=progress, cache=cache,
-                           n_process=n_process, max_bytes=max_file_bytes, kinds=kinds or KINDS)
+                           n_process=n_process, max_bytes=max_file_bytes, kinds=kinds or KINDS, scheduler=scheduler)
     lap("extract")
     summary = BuildSummary(documents=len(result.facts.documents), triples=0, classes={},
                            report=ValidationReport(False, []), seconds=0.0, warnings=result.warnings,

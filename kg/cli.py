@@ -94,6 +94,7 @@ def build_cli(
     cache: Annotated[Optional[Path], typer.Option("--cache", help="Directory for per-file extractions and the build manifest (default: the store's name + '-cache').")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Re-extract every file and ignore the last build.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes parsing and extracting (spaCy and the finders).")] = 2,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", envvar="KG_SCHEDULER", help="Read the files on this Dask cluster (tcp://HOST:8786) instead of --jobs local processes; needs pip install -e \".[cluster]\".")] = None,
     max_file_mb: Annotated[float, typer.Option("--max-file-mb", min=0.001, help="Refuse documents larger than this (skipped with a warning inside a directory).")] = MAX_FILE_BYTES / 1e6,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only warnings and errors.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also print the files parsed.")] = False,
@@ -106,6 +107,8 @@ def build_cli(
     stops, unless --replace.
 
     Example: kg build corpus/
+
+    Example: kg build corpus/ --scheduler tcp://127.0.0.1:8786
     """
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -133,7 +136,7 @@ def build_cli(
             summary = build(paths or [Path("corpus")], store_path=store, out_dir=out_dir,
                             cache_dir=None if no_cache else cache or store.with_name(store.name + "-cache"),
                             n_process=jobs, progress=parsed, stage=None if quiet else ended,
-                            max_file_bytes=int(max_file_mb * 1e6), replace=replace)
+                            max_file_bytes=int(max_file_mb * 1e6), replace=replace, scheduler=scheduler)
     except KeyboardInterrupt:
         # the workers are stopped as the parse generator closes; the store and out/ were never touched
         warn("interrupted; kept the previous store")
