@@ -505,16 +505,23 @@ def push_cli(
     endpoint: Annotated[str, typer.Option("--endpoint", help="Graph Store Protocol URL, e.g. http://host:7878/store.")],
     graph: Annotated[Optional[str], typer.Option("--graph", help="Upload only this named graph (a document's IRI).")] = None,
     store: StoreOpt = DEFAULT_STORE,
+    user: Annotated[Optional[str], typer.Option("--user", help="Log in as this user (HTTP Basic or Digest, as the server asks); the password comes from KG_PUSH_PASSWORD or is asked for.")] = None,
 ) -> None:
     """Upload the graph, one named graph per document, with the SPARQL 1.1 Graph Store Protocol.
 
     Each graph replaces its earlier upload, so pushing again after a rebuild is safe.
 
     Example: kg push --endpoint http://127.0.0.1:7878/store
+
+    Example: kg push --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba
     """
     from .remote import push_store
 
-    sent = push_store(_open(store), endpoint, graph=graph)
+    auth = None
+    if user is not None:  # never on the command line, where other users of the machine can read it
+        password = os.environ.get("KG_PUSH_PASSWORD")
+        auth = (user, password if password is not None else typer.prompt(f"password for {user}", hide_input=True))
+    sent = push_store(_open(store), endpoint, graph=graph, auth=auth)
     say(f"pushed {len(sent)} graph(s), {sum(n for _, n in sent)} triples to {endpoint}")
 
 
