@@ -4,6 +4,7 @@
     python bench/run.py --sizes 1000000       # skip the 5M graph (about 10 minutes less)
     python bench/run.py --skip-corpus         # synthetic graphs only
     python bench/run.py --large 1,5 --tables 1000,3000   # smaller long-file and long-table figures
+    python bench/run.py --skip-corpus --sizes "" --large "" --tables ""   # the Dask scale sheet only
 
 Prints a Markdown table (the README's "Performance" section) and, with ``--json FILE``, the raw figures.
 Wall times of cold processes are medians of ``--repeat`` runs; a one-document rebuild is the median of
@@ -91,7 +92,7 @@ class Peak:
 
 
 def run(command: list[str], *, cwd: Path | None = None) -> tuple[float, Peak, str]:
-    """Run ``command``; return its wall time, the peak memory of its process tree, and its stdout."""
+    """Run ``command``; return its wall time, the peak memory of its process tree, and its stdout and stderr."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     pss = rss = largest = 0
@@ -111,7 +112,7 @@ def run(command: list[str], *, cwd: Path | None = None) -> tuple[float, Peak, st
     sampler.join()
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, command))} exited {process.returncode}: {err.strip()[-500:]}")
-    return elapsed, Peak(pss, rss, largest), out
+    return elapsed, Peak(pss, rss, largest), out + err
 
 
 def _tree_memory(root: int) -> Peak:
@@ -204,6 +205,49 @@ def corpus_rows(work: Path, corpus: Path, repeat: int) -> list[Row]:
     baseline = median_run([sys.executable, "-c", TYPER_BASELINE, "Corning", str(store)], repeat)
     rows.append(ratio_row("cold-process `kg show Corning`", show, baseline, 1.5, what=" (one-command Typer app)"))
     return rows
+
+
+def _stage_seconds(output: str, stage: str) -> float:
+    """A stage's seconds from the lines `kg build` prints as each stage ends ("extract   12.3 s")."""
+    line = next(line for line in output.splitlines() if line.split()[:1] == [stage])
+    return float(line.split()[1])
+
+
+def cluster_rows(work: Path, corpus: Path) -> tuple[list[Row], list[str]]:
+    """Reading throughput of `kg build` with --jobs 1 and 2 and on a local Dask cluster of 1 and 2 worker
+    processes (``distributed.LocalCluster``, loopback; each worker loads spaCy once, inside the measured build).
+    Returns the rows and a scale sheet: documents and MB per second of the extract stage, and triples per MB."""
+    from distributed import LocalCluster
+
+    from extract.loader import find_documents
+
+    files, _ = find_documents([corpus])
+    megabytes = sum(f.stat().st_size for f in files) / 1e6
+    figures: dict[str, tuple[float, float, str]] = {}
+
+    def build(name: str, *extra: str) -> None:
+        command = [*kg_command(), "build", str(corpus), "--store", str(work / name), "--out", str(work / f"{name}-out"),
+                   "--no-cache", *extra]
+        wall, _, output = run(command)
+        figures[name] = (wall, _stage_seconds(output, "extract"), output)
+
+    build("jobs-1", "--jobs", "1")
+    build("jobs-2", "--jobs", "2")
+    for workers in (1, 2):
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                          dashboard_address=None) as cluster:
+            build(f"dask-{workers}", "--scheduler", cluster.scheduler_address)
+    triples = int(next(line for line in figures["jobs-2"][2].splitlines() if line.startswith("triples:")).split()[1])
+    same = len({(work / f"{name}-out" / "kg.ttl").read_bytes() for name in figures}) == 1
+    sheet = ["| how | wall | extract stage | documents/s (extract) | MB/s (extract) |", "|---|---|---|---|---|"]
+    for name, (wall, extract, _) in figures.items():
+        sheet.append(f"| {name} | {wall:.1f} s | {extract:.1f} s | {len(files) / extract:.3f} | {megabytes / extract:.4f} |")
+    sheet.append(f"\n{len(files)} files, {megabytes:.2f} MB of text, {triples} triples ({triples / megabytes:,.0f} per MB); "
+                 f"the four kg.ttl byte-identical: {same}")
+    rows = [ratio_row("`kg build --scheduler` on 2 local Dask workers", figures["dask-2"][0], figures["jobs-2"][0], 1.3,
+                      what=" (`--jobs 2`)")]
+    rows.append(Row("the four builds' kg.ttl byte-identical", str(same), "", None, "yes", same))
+    return rows, sheet
 
 
 def large_input_rows(work: Path, megabytes: list[float], table_rows: list[int], *,
@@ -392,6 +436,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs per cold-process or query figure")
     parser.add_argument("--jobs", type=int, default=2, help="processes for SHACL validation")
     parser.add_argument("--skip-corpus", action="store_true")
+    parser.add_argument("--skip-cluster", action="store_true", help="skip the Dask figures (needs .[cluster])")
     parser.add_argument("--large", default="1,5,15", help="single-file sizes in MB, comma-separated ('' skips)")
     parser.add_argument("--tables", default="1000,3000,10000", help="table lengths in rows ('' skips)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
@@ -402,6 +447,11 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_corpus:
             rows += corpus_rows(Path(tmp), args.corpus, args.repeat)
             print(table(rows), flush=True)
+        sheet: list[str] = []
+        if not args.skip_cluster:
+            found, sheet = cluster_rows(Path(tmp), args.corpus)
+            rows += found
+            print("\n".join(sheet), flush=True)
         large = [float(x) for x in args.large.split(",") if x]
         tables = [int(x) for x in args.tables.split(",") if x]
         if large or tables:
@@ -410,6 +460,9 @@ def main(argv: list[str] | None = None) -> int:
         rows += synthetic_rows(Path(tmp), sizes, args.repeat, args.jobs)
     print(f"\nMachine: {machine()}\n")
     print(table(rows))
+    if sheet:
+        print("\nScale sheet (extraction throughput, same corpus, same run):\n")
+        print("\n".join(sheet))
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in rows], indent=1, ensure_ascii=False))
     return 0 if all(r.holds is not False for r in rows) else 1
