@@ -1,17 +1,17 @@
-"""Extraction on a Dask cluster: each file to read is one task, run by :func:`extract.run.extract_file` on a
-``dask.distributed`` worker, whose fact records come back to this process.
+"""Extraction on a Dask cluster: the parts that local ``--jobs`` workers would read (a section, or a 200,000-character
+piece of one) are tasks on ``dask.distributed`` workers, whose fact records come back to this process in order.
 
-The workers need this package installed (``pip install -e ".[cluster]"``), not the files: a task carries the
-loaded document.  Each worker process builds the spaCy pipeline once, on its first task (:class:`Pipeline`, a
-worker plugin, so a worker that is restarted builds it again).  A task whose worker dies is run again by the
-scheduler; one that raises is retried once; a file that still fails stops the build with its path.
+The workers need this package installed (``pip install -e ".[cluster]"``), not the files: a task carries its
+loaded file.  Each worker process builds the spaCy pipeline once, on its first task
+(:class:`Pipeline`, a worker plugin, so a worker that is restarted builds it again).  A task whose worker dies is
+run again by the scheduler; one that raises is retried once; a part that still fails stops the build with its
+file's path.
 """
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
-from .combine import FileFacts
 from .errors import ClusterUnavailable, ClusterTaskFailed
 from .kinds import Kind
 from .loader import LoadedDocument
@@ -52,24 +52,23 @@ class Pipeline(WorkerPlugin):
             return self._built
 
 
-def _read_file(doc: LoadedDocument, kinds: tuple[Kind, ...]) -> FileFacts:
-    """The task: one file's facts, read on the worker that runs it."""
+def _read(doc: LoadedDocument, part, words: set[str], kinds: tuple[Kind, ...]):
+    """The task: one part's facts, read on the worker that runs it."""
     from distributed import get_worker
 
-    from .run import extract_file
+    from .run import read_part
 
     plugin = get_worker().plugins[PLUGIN]
     nlp, profiles = plugin.pipeline()
-    return extract_file(doc, nlp=nlp, reference=plugin.reference, profiles=profiles, kinds=kinds)
+    return read_part(doc, part, nlp=nlp, reference=plugin.reference, profiles=profiles, words=words, kinds=kinds)
 
 
-def extract_on_cluster(loaded: list[LoadedDocument], todo: list[int], *, scheduler: str, reference: Reference,
-                       kinds: tuple[Kind, ...], progress: Callable[[int, int], None] | None = None,
-                       ) -> Iterator[tuple[int, FileFacts]]:
-    """(index, facts) of each file of ``todo``, as the cluster at ``scheduler`` finishes them; ``progress`` is
-    called with (blocks done, blocks in all).  Closing the iterator cancels the tasks not yet finished."""
+def read_on_cluster(loaded: list[LoadedDocument], parts: list, words: dict[int, set[str]], *, scheduler: str,
+                    reference: Reference, kinds: tuple[Kind, ...]) -> Iterator:
+    """The facts of each of ``parts`` (:class:`extract.run.PartFacts`), in order, read on the cluster at
+    ``scheduler``; ``words`` are each file's lower-case words.  Closing the iterator cancels what is left."""
     try:
-        from distributed import Client, as_completed
+        from distributed import Client
     except ImportError:
         raise ClusterUnavailable(scheduler, "dask.distributed is not installed; pip install -e \".[cluster]\"") from None
     try:
@@ -77,25 +76,21 @@ def extract_on_cluster(loaded: list[LoadedDocument], todo: list[int], *, schedul
     except (OSError, TimeoutError, ValueError) as error:
         raise ClusterUnavailable(scheduler, str(error).splitlines()[0] if str(error) else type(error).__name__) \
             from None
-    total, done = sum(len(loaded[i].blocks) for i in todo), 0
-    futures = {}
+    futures = []
     try:
         client.register_plugin(Pipeline(reference), name=PLUGIN)
-        # one task per file; retries=1: a file whose task raises is tried once more (a lost worker's task is
-        # rescheduled by the scheduler itself)
-        futures = {client.submit(_read_file, loaded[i], kinds, key=f"kg-read-{loaded[i].sha256}-{i}", retries=1,
-                                 pure=False): i for i in todo}
-        for future in as_completed(futures, loop=client.loop):
-            i = futures[future]
+        # each task carries its file, not a scattered copy: data scattered to a worker that dies is lost with it
+        # (it has no task to recompute it from), and every part's task would fail.  retries=1: a part whose task
+        # raises is tried once more (a lost worker's task is rescheduled anyway)
+        futures = [client.submit(_read, loaded[part.file], part, words[part.file], kinds, retries=1, pure=False)
+                   for part in parts]
+        for part, future in zip(parts, futures):
             try:
                 facts = future.result()
             except Exception as error:  # noqa: BLE001 - any failure of the task is the file's
-                raise ClusterTaskFailed(loaded[i].path, error) from None
+                raise ClusterTaskFailed(loaded[part.file].path, error) from None
             future.release()
-            done += len(loaded[i].blocks)
-            if progress:
-                progress(done, total)
-            yield i, facts
+            yield facts
     finally:
-        client.cancel(list(futures))
+        client.cancel(futures)
         client.close()

@@ -111,9 +111,9 @@ def extract_paths(
     process merges, resolves and links); files over ``max_bytes`` are refused
     (named explicitly) or skipped with a warning.  ``kinds`` are the kinds of fact read
     (:data:`extract.kinds.KINDS`, or more); the cache serves only the packaged kinds, whose code its
-    version hashes.  With ``scheduler`` (a Dask scheduler's address) each file to read is one task on that
-    cluster (:mod:`extract.cluster`) instead of parts in local workers; the cache and everything after the
-    reading stay here.
+    version hashes.  With ``scheduler`` (a Dask scheduler's address) the parts are read on that cluster
+    (:mod:`extract.cluster`) instead of in ``n_process`` local workers; the cache, the files' assembly and
+    everything after the reading stay here.
     """
     if kinds != KINDS:
         cache = None
@@ -122,19 +122,12 @@ def extract_paths(
     keys = [cache.key(doc.path.name, doc.sha256) if cache else "" for doc in loaded]
     per_file: list[FileFacts | None] = [cache.get(key) if cache else None for key in keys]
     todo = [i for i, facts in enumerate(per_file) if facts is None]
-    if scheduler and todo:
-        from .cluster import extract_on_cluster
+    if todo and nlp is None and not scheduler:
+        from .nlp import build_pipeline
 
-        reading = extract_on_cluster(loaded, todo, scheduler=scheduler, reference=reference, kinds=kinds,
-                                     progress=progress)
-    else:
-        if todo and nlp is None:
-            from .nlp import build_pipeline
-
-            nlp = build_pipeline(reference)
-        reading = _extract_files(loaded, todo, nlp=nlp, reference=reference, kinds=kinds, n_process=n_process,
-                                 progress=progress)
-    with closing(reading) as extracted:
+        nlp = build_pipeline(reference)
+    with closing(_extract_files(loaded, todo, nlp=nlp, reference=reference, kinds=kinds, n_process=n_process,
+                                progress=progress, scheduler=scheduler)) as extracted:
         for i, facts in extracted:
             per_file[i] = facts
             if cache:
@@ -149,21 +142,28 @@ def extract_paths(
 
 
 def _extract_files(loaded: list[LoadedDocument], todo: list[int], *, nlp, reference: Reference,
-                   kinds: tuple[Kind, ...], n_process: int,
-                   progress: Callable[[int, int], None] | None) -> Iterator[tuple[int, FileFacts]]:
-    """(index, facts) of each file in ``todo``, in order; its parts are parsed and read in ``n_process`` workers."""
+                   kinds: tuple[Kind, ...], n_process: int, progress: Callable[[int, int], None] | None,
+                   scheduler: str | None = None) -> Iterator[tuple[int, FileFacts]]:
+    """(index, facts) of each file in ``todo``, in order; its parts are parsed and read in ``n_process`` workers,
+    or on the Dask cluster at ``scheduler``."""
     plans, voices, words, parts = _reading_plan(loaded, todo)
     total = sum(len(part.section.blocks) for part in parts)
-    profiles = ProfileFinder(nlp.vocab, reference) if parts else None
+    if scheduler:
+        from .cluster import read_on_cluster
 
-    def read(k: int) -> PartFacts:  # in a worker: everything it reads was there before the fork
-        part = parts[k]
-        return _read_part(loaded[part.file], part, nlp, reference, profiles, words[part.file], kinds)
+        read_parts = read_on_cluster(loaded, parts, words, scheduler=scheduler, reference=reference, kinds=kinds)
+    else:
+        profiles = ProfileFinder(nlp.vocab, reference) if parts else None
 
-    workers = n_process if total >= 4 * BATCH_SIZE else 1  # starting workers costs more than small inputs
-    # Results are consumed file by file as they come, so memory holds one file's facts, not every file's.
-    read_parts = map_in_workers(read, range(len(parts)), n_process=workers) if workers > 1 \
-        else (read(k) for k in range(len(parts)))
+        def read(k: int) -> PartFacts:  # in a worker: everything it reads was there before the fork
+            part = parts[k]
+            return read_part(loaded[part.file], part, nlp=nlp, reference=reference, profiles=profiles,
+                             words=words[part.file], kinds=kinds)
+
+        workers = n_process if total >= 4 * BATCH_SIZE else 1  # starting workers costs more than small inputs
+        # Results are consumed file by file as they come, so memory holds one file's facts, not every file's.
+        read_parts = map_in_workers(read, range(len(parts)), n_process=workers) if workers > 1 \
+            else (read(k) for k in range(len(parts)))
     done = 0
 
     def next_part() -> PartFacts:
@@ -178,22 +178,12 @@ def _extract_files(loaded: list[LoadedDocument], todo: list[int], *, nlp, refere
         for i in todo:
             yield i, _file_facts(loaded[i], plans[i], voices[i], words[i], reference, next_part)
     finally:
-        read_parts.close()  # stops and reaps the workers now, on Ctrl-C or an error too, not when collected
+        read_parts.close()  # stops and reaps the workers (or cancels the cluster's tasks) now, on Ctrl-C too
 
 
-def extract_file(doc: LoadedDocument, *, nlp, reference: Reference, profiles: ProfileFinder,
-                 kinds: tuple[Kind, ...] = KINDS) -> FileFacts:
-    """One file's facts, all of it read in this process: what a cluster task does (:mod:`extract.cluster`).
-    ``profiles`` is built once per process from ``nlp.vocab``; the result equals what the local workers give."""
-    plans, voices, words, parts = _reading_plan([doc], [0])
-    queued = iter(parts)
-    return _file_facts(doc, plans[0], voices[0], words[0], reference,
-                       lambda: _read_part(doc, next(queued), nlp, reference, profiles, words[0], kinds))
-
-
-def _read_part(doc: LoadedDocument, part: _Part, nlp, reference: Reference, profiles: ProfileFinder,
-               words: set[str], kinds: tuple[Kind, ...]) -> PartFacts:
-    """Parse one part's blocks and read its facts."""
+def read_part(doc: LoadedDocument, part: _Part, *, nlp, reference: Reference, profiles: ProfileFinder,
+              words: set[str], kinds: tuple[Kind, ...]) -> PartFacts:
+    """Parse one part's blocks and read its facts: the unit of work of a local worker or a cluster task."""
     parsed = list(nlp.pipe([doc.text[b.start:b.end] for b in part.section.blocks], batch_size=BATCH_SIZE))
     return _part_facts(doc, part, parsed, reference, profiles, words, kinds)
 
