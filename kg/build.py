@@ -107,7 +107,7 @@ def build(
     cache_dir: Path | None = None,
     nlp=None,
     n_process: int = 1,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[str, int, int | None], None] | None = None,
     stage: Callable[[str, float], None] | None = None,
     max_file_bytes: int = MAX_FILE_BYTES,
     replace: bool = False,
@@ -121,8 +121,9 @@ def build(
     documents of files no longer among the inputs raises :class:`~kg.errors.WouldRemoveDocuments`
     before anything is written, unless ``replace``.
 
-    ``progress`` is called with (blocks parsed, blocks in all), ``stage`` with each stage's name and
-    seconds as it ends (extract, map, validate, store, export).  ``cache_dir`` keeps per-file extractions
+    ``progress`` is called with (stage, done, total or None) as a stage gets on: blocks read ("extract"),
+    triples mapped into the store ("map"), graphs validated ("validate"); ``stage`` with each stage's name
+    and seconds as it ends (extract, map, validate, store, export).  ``cache_dir`` keeps per-file extractions
     and the build manifest (no cache
     when ``None``).  Nothing is written when SHACL validation fails; the
     summary's report says why.  A file over ``max_file_bytes`` is refused
@@ -202,7 +203,10 @@ def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, s
             stage(name, timings[name])
 
     cache = ExtractionCache(cache_dir / "extract", extractor_version(REFERENCE_DIR)) if cache_dir else None
-    result = extract_paths(paths, reference_dir=REFERENCE_DIR, nlp=nlp, progress=progress, cache=cache,
+    def counted(name: str):
+        return (lambda done, total=None: progress(name, done, total)) if progress else None
+
+    result = extract_paths(paths, reference_dir=REFERENCE_DIR, nlp=nlp, progress=counted("extract"), cache=cache,
                            n_process=n_process, max_bytes=max_file_bytes, kinds=kinds or KINDS, scheduler=scheduler)
     lap("extract")
     summary = BuildSummary(documents=len(result.facts.documents), triples=0, classes={},
@@ -223,7 +227,7 @@ def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, s
     staging, store = staging_store(store_path)
     swapped = False
     try:
-        _load(store, result.facts, mappings=mappings)
+        _load(store, result.facts, mappings=mappings, progress=counted("map"))
         new_graphs = {g.value for g in data_graphs(store)}
         # facts.json waits in an unnamed temporary file, and the records are let go: the validation
         # workers fork from this process, which should not hold a huge input's records while they run
@@ -240,7 +244,11 @@ def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, s
             changed = sorted(new_graphs)
         del store  # closed: validation and the swap open it by path
         summary.graphs_replaced, summary.graphs_dropped = len(changed), len(old_graphs - new_graphs)
+        if progress:
+            progress("validate", 0, len(changed))
         summary.report = validate_store(staging, jobs=n_process, graphs=changed)
+        if progress:
+            progress("validate", len(changed), len(changed))
         lap("validate")
         if not summary.report.conforms:
             facts_json.close()
@@ -259,9 +267,9 @@ def _build(paths, *, store_path, out_dir, cache_dir, nlp, n_process, progress, s
     return summary
 
 
-def _load(store, facts, *, mappings: tuple | None = None) -> None:
+def _load(store, facts, *, mappings: tuple | None = None, progress: Callable[[int], None] | None = None) -> None:
     """Stream the graph of ``facts`` into ``store``: each document's named graph, the vocabularies in the
-    shared graph, the name index and the ontology."""
+    shared graph, the name index and the ontology.  ``progress`` is told the triples streamed so far."""
     import pyoxigraph as ox
 
     from extract.keys import name_key
@@ -279,12 +287,16 @@ def _load(store, facts, *, mappings: tuple | None = None) -> None:
             name = graphs.get(graph) or graphs.setdefault(graph, ox.NamedNode(graph))
             yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), name)
 
-    def put(stream) -> None:
+    def put(stream, progress: Callable[[int], None] | None = None) -> None:
         stream = iter(stream)
+        streamed = 0
         while chunk := list(itertools.islice(stream, _LOAD_CHUNK)):
             store.bulk_extend(chunk)  # one call per chunk: given a whole stream, the loader buffered 1.4 GB per 2M
+            streamed += len(chunk)
+            if progress:
+                progress(streamed)
 
-    put(quads())
+    put(quads(), progress)
     for path in vocab_files():
         store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(SHARED_GRAPH))
     names = store.query(f"""SELECT DISTINCT ?s ?name WHERE {{ GRAPH ?g {{ ?s <{RDFS_NS}label>|<{SKOS_NS}altLabel> ?name }}

@@ -117,7 +117,7 @@ def build_cli(
     if out_dir is None:
         out_dir = Path("out") if store == DEFAULT_STORE else store.with_name(store.name + "-out")
     err = _console(stderr=True)
-    # on a terminal one bar for the stage under way (the parse counts its blocks); each stage's time is printed
+    # on a terminal one bar for the stage under way, with its count (_UNITS); each stage's time is printed
     # when it ends, on a terminal or not
     columns = (TextColumn("{task.description:<9}"), BarColumn(), TextColumn("{task.fields[count]}"), TimeElapsedColumn())
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)  # SIGTERM ends a build as Ctrl-C does
@@ -125,8 +125,9 @@ def build_cli(
         with Progress(*columns, console=err, transient=True, disable=quiet or not err.is_terminal) as bar:
             task = bar.add_task(STAGES[0], total=None, count="")
 
-            def parsed(done: int, total: int) -> None:
-                bar.update(task, completed=done, total=total, count=f"{done}/{total} blocks")
+            def parsed(name: str, done: int, total: int | None) -> None:
+                counted = f"{done:,}/{total:,}" if total is not None else f"{done:,}"
+                bar.update(task, completed=done, total=total, count=f"{counted} {_UNITS[name]}")
 
             def ended(name: str, seconds: float) -> None:
                 err.print(f"{name:<9} {seconds:.1f} s", highlight=False)
@@ -165,6 +166,10 @@ def build_cli(
     for violation in summary.report.violations:
         say("  " + violation.one_line())
     raise typer.Exit(1)
+
+
+# what each stage's bar counts (kg.build.build's progress)
+_UNITS = {"extract": "blocks", "map": "triples", "validate": "graphs"}
 
 
 def _open(store: Path):

@@ -49,8 +49,8 @@ def test_a_worker_killed_mid_build_costs_no_document(cluster, bigger_corpus, bui
     local = build([bigger_corpus], store_path=tmp_path / "local", out_dir=tmp_path / "local-out", nlp=nlp)
     killed: list[int] = []
     with Client(cluster.scheduler_address, set_as_default=False) as client:
-        def kill_a_busy_worker(done: int, total: int) -> None:
-            if killed:
+        def kill_a_busy_worker(stage: str, done: int, total: int | None) -> None:
+            if killed or stage != "extract":
                 return
             busy = [address for address, tasks in client.processing().items() if tasks]
             pids = client.run(os.getpid)

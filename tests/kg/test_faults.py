@@ -109,9 +109,15 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
 
 
 def test_build_reports_progress_up_to_the_total(tmp_path, nlp):
-    calls = []
-    build([TEST_CORPUS], store_path=tmp_path / "store", out_dir=tmp_path / "out", nlp=nlp,
-          progress=lambda done, total: calls.append((done, total)))
+    said = []
+    summary = build([TEST_CORPUS], store_path=tmp_path / "store", out_dir=tmp_path / "out", nlp=nlp,
+                    progress=lambda stage, done, total: said.append((stage, done, total)))
+    assert list(dict.fromkeys(stage for stage, _, _ in said)) == ["extract", "map", "validate"]
+    calls = [(done, total) for stage, done, total in said if stage == "extract"]
     done = [d for d, _ in calls]  # blocks read, counted as each part of a section comes back
     assert calls and calls[-1][0] == calls[-1][1] and len({t for _, t in calls}) == 1
     assert done == sorted(set(done)) and done[0] > 0
+    mapped = [done for stage, done, total in said if stage == "map"]  # triples streamed into the store
+    assert mapped == sorted(mapped) and 0 < mapped[-1] <= summary.triples
+    graphs = [(done, total) for stage, done, total in said if stage == "validate"]
+    assert graphs == [(0, summary.graphs_replaced), (summary.graphs_replaced, summary.graphs_replaced)]
