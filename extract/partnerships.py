@@ -107,6 +107,13 @@ def _the_two_firms(sent: Sentence) -> bool:
                and tokens[i + 1].lemma_.lower() in _TWO_OF for i, t in enumerate(tokens))
 
 
+def _funder(sent: Sentence, cues: list[tuple[int, int, str]], name: str) -> bool:
+    """Is ``name`` the one who gives money in a cue "grant from NAME", "funded by NAME" of the sentence?"""
+    starts = [o.start - sent.start for o in sent.orgs if o.name == name]
+    return any(kind == "investment" and sent.text[start:end].split()[-1].lower() in ("from", "by")
+               and any(0 <= at - end <= 5 for at in starts) for start, end, kind in cues)
+
+
 def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
     """At most one partnership per sentence, between every organisation it names."""
     text = sent.text
@@ -127,6 +134,10 @@ def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
         # the one the document speaks as, else the one the sentence before is about
         other = next((n for n in (sent.author, sent.antecedent) if n and n != parties[0]), None)
         parties += [other] if other else []
+    elif len(parties) == 1 and sent.author and sent.author != parties[0] and _funder(sent, cues, parties[0]):
+        # "The EUR 85 million line was supported by a capital grant from IDA Ireland", in a firm's own report:
+        # money from a named funder to someone the sentence does not name goes to the firm the document speaks as
+        parties = [sent.author, parties[0]]
     # a long list is an enumeration, not a deal, unless the deal founds or signs something ("co-founded X with A, B, C, D")
     if len(parties) < 2 or len(parties) > (8 if joint or _FOUNDING.search(text) else 5):
         return []

@@ -348,3 +348,18 @@ def test_a_name_described_as_a_product_is_no_person(nlp, reference):
 def test_an_abbreviated_role_is_no_organisation(nlp, reference):
     text = '"Clinical AI is only useful if hospitals can trust it," says Rajesh Iyer-Menon, VP Healthcare at Cirrusfield.'
     assert "VP Healthcare" not in _org_names(nlp, reference, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The new line was supported by a capital grant from IDA Ireland and created 110 jobs.", "IDA Ireland"),
+    ("The pilot plant was funded by Enterprise Yorkshire over three years.", "Enterprise Yorkshire"),
+    ("Phase one was financed by a loan from the Harbour Development Bank.", "Harbour Development Bank"),
+])
+def test_who_gives_the_money_is_an_organisation(nlp, reference, text, name):
+    found = {(m.kind, m.name) for m in _mentions(nlp, reference, text)}
+    assert ("organization", name) in found and ("place", name) not in found
+
+
+def test_money_from_a_country_keeps_the_country_a_place(nlp, reference):
+    found = {(m.kind, m.name) for m in _mentions(nlp, reference, "The grant from Germany came late.")}
+    assert ("place", "Germany") in found and ("organization", "Germany") not in found

@@ -587,3 +587,12 @@ def test_headquarters_said_of_a_description_belong_to_the_firm_it_describes(pars
     [f] = find_facilities(parse("Acme signed an agreement with Siemens Energy, a maker of turbine blades headquartered "
                                 "in Munich."))
     assert (f.operator, f.kind, f.place) == ("Siemens Energy", "headquarters", "Munich")
+
+
+def test_money_from_a_funder_goes_to_the_firm_the_document_speaks_as(parse):
+    text = "The EUR 85 million line was supported by a capital grant from IDA Ireland and created 110 jobs."
+    [p] = find_partnerships(parse(text, author="Kilcarrig Pharmaceuticals plc"))
+    assert p.parties == ["Kilcarrig Pharmaceuticals plc", "IDA Ireland"] and p.kind == "investment"
+    assert find_partnerships(parse(text)) == []  # a news report: who got the grant is not said
+    # the funder must be the one money comes from, not any firm in the sentence
+    assert find_partnerships(parse("IDA Ireland said the grant from Brussels came late.", author="Acme")) == []
