@@ -40,3 +40,24 @@ def test_we_of_a_release_names_the_defined_firm_as_operator(tmp_path, nlp):
                     "a new plant in Pune. We will also build a research centre in Hyderabad.\n", encoding="utf-8")
     facts = extract_paths([path], reference_dir=REFERENCE_DIR, nlp=nlp).facts
     assert ("Tarrow Pharma plc", "Hyderabad") in {(f.operator, f.place) for f in facts.stated["facilities"]}
+
+
+_BLOG = ("Loma Partners with Brightwell to Bring Robots to Farms\n\n"
+         "Big news: we're teaming up with Brightwell. Our robots will pick apples, and we will ship 40 of them.\n\n"
+         "Loma Robotics Ltd. was founded in 2019.")
+
+
+def test_a_titles_subject_is_the_voice_of_a_body_that_says_we():
+    voice = document_voice(_BLOG, [(0, _BLOG.index("\n"))])
+    assert voice is not None and voice.name == "Loma Robotics Ltd" and _BLOG[voice.start:voice.end] == voice.name
+
+
+@pytest.mark.parametrize("text", [
+    # a news article: "we" only inside what someone is quoted saying
+    'Loma Opens Plant in Leeds\n\nLoma opened a plant. "We are proud, and our staff are too," said its chief. '
+    '"We will hire," she said.',
+    # a title whose subject is no name
+    "The Farm Robots Are Coming\n\nWe think our robots, and we mean ours, are the best.",
+])
+def test_a_title_names_no_voice_without_a_body_that_says_we(text):
+    assert document_voice(text, [(0, text.index("\n"))]) is None
