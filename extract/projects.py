@@ -106,6 +106,44 @@ def _names(span) -> list[str]:
     return names
 
 
+# verbs whose passive subject is what a named funder pays for: "Phase one was financed by a loan from the AADB"
+_FUNDED_VERBS = frozenset({"fund", "finance", "support", "back", "co-fund", "cofund", "underwrite", "bankroll"})
+_MONEY_NOUNS = frozenset({"grant", "loan", "funding", "financing", "investment", "subsidy", "credit"})
+
+
+def _funded_undertaking(sent: Sentence) -> str | None:
+    """What a named organisation pays for, when the sentence delimits it: the subject of a passive verb of funding
+    whose agent is the organisation or its money ("The EUR 85 million investment was supported by a grant from
+    IDA Ireland" -> "EUR 85 million investment"), or what a loan or grant is "for" ("a loan from the AADB for
+    phase two" -> "phase two").  The sentence's undertaking is a project with funder and recipient as
+    participants; an organisation, a person or a place paid for is not one."""
+    if not sent.orgs:
+        return None
+    named = [(o.start, o.end) for o in sent.orgs + sent.places]
+
+    def is_funder(token) -> bool:  # the organisation, or its grant or loan ("a grant from IDA Ireland")
+        nodes = [token] + [o for p in token.children if p.dep_ == "prep" and p.lower_ == "from"
+                           for o in p.children if o.dep_ == "pobj"]
+        return any(a <= t.idx < b for node in nodes for t in node.subtree for a, b in named[:len(sent.orgs)])
+
+    for tok in sent.span:
+        target = None
+        if tok.dep_ == "agent" and tok.head.lemma_.lower() in _FUNDED_VERBS \
+                and any(is_funder(o) for o in tok.children if o.dep_ == "pobj"):
+            target = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+        elif tok.lemma_.lower() in _MONEY_NOUNS and tok.pos_ == "NOUN" and is_funder(tok):
+            target = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "for"
+                           for o in p.children if o.dep_ == "pobj"), None)
+        if target is None or target.pos_ not in ("NOUN", "PROPN") or target.lemma_.lower() in _MONEY_NOUNS - {"investment"}:
+            continue
+        words = [t for t in sent.span.doc[target.left_edge.i:target.i + 1] if t.pos_ not in ("DET", "PRON")]
+        words += [t for t in target.children if t.i > target.i and t.dep_ == "nummod"]  # "phase two"
+        if not words or any(a <= words[0].idx < b for a, b in named) or target.ent_type_ == "PERSON":
+            continue  # an organisation or a place paid for is not an undertaking
+        return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+    return None
+
+
 def find_projects(sent: Sentence) -> list[ProjectRecord]:
     """Every named project of a sentence, else at most one delimited "... project"."""
     text = sent.text
@@ -147,6 +185,11 @@ def find_projects(sent: Sentence) -> list[ProjectRecord]:
                 if kept[-1] == chunk.root:
                     names.append(chunk.doc[kept[0].i:chunk.root.i + 1].text)
                     break
+    funded = None if names else _funded_undertaking(sent)
+    if funded:
+        names.append(funded)
+        if len(participants) == 1 and sent.author and sent.author not in participants:
+            participants = [sent.author, *participants]  # the funder's money went to the firm speaking
     place = most_specific(sent.places)
     return [ProjectRecord(name=name, participants=participants,
                           place=own_place.get(name) or (place.name if place else None),

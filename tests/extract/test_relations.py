@@ -596,3 +596,22 @@ def test_money_from_a_funder_goes_to_the_firm_the_document_speaks_as(parse):
     assert find_partnerships(parse(text)) == []  # a news report: who got the grant is not said
     # the funder must be the one money comes from, not any firm in the sentence
     assert find_partnerships(parse("IDA Ireland said the grant from Brussels came late.", author="Acme")) == []
+
+
+@pytest.mark.parametrize("text, name, participants", [
+    ("The EUR 85 million investment was supported by a capital grant from IDA Ireland and created 110 jobs.",
+     "EUR 85 million investment", ["Kilcarrig", "IDA Ireland"]),
+    ("Phase one was financed in part by a EUR 95 million loan from the Harbour Development Bank.",
+     "Phase one", ["Kilcarrig", "Harbour Development Bank"]),
+])
+def test_what_a_named_funder_pays_for_is_a_project(parse, text, name, participants):
+    [p] = find_projects(parse(text, author="Kilcarrig"))
+    assert p.name == name and p.participants == participants
+
+
+@pytest.mark.parametrize("text", [
+    "Siemens was funded by the Harbour Development Bank.",  # a firm paid for is no undertaking
+    "The pilot was funded by its users.",  # nobody named pays
+])
+def test_no_project_where_the_funded_is_a_firm_or_the_funder_unnamed(parse, text):
+    assert find_projects(parse(text, author="Kilcarrig")) == []
