@@ -114,9 +114,36 @@ def _funder(sent: Sentence, cues: list[tuple[int, int, str]], name: str) -> bool
                and any(0 <= at - end <= 5 for at in starts) for start, end, kind in cues)
 
 
+def _co_owners(sent: Sentence) -> list[str]:
+    """The organisations that together own something the sentence names: "a developer owned 60% by Acme and
+    40% by the city council", "jointly owned by Acme and Apex" (two or more, each after "by" or listed with
+    "and" after one that is)."""
+    tokens = list(sent.span)
+    own = next((i for i, t in enumerate(tokens) if t.lemma_.lower() == "own" and t.tag_ in ("VBN", "VBD")), None)
+    if own is None:
+        return []
+    orgs = sorted(sent.orgs, key=lambda o: o.start)
+    owners: list[str] = []
+    for t in tokens[own + 1:]:
+        if t.lower_ != "by":
+            continue
+        after = t.idx + len(t)
+        first = next((o for o in orgs if 0 <= o.start - after <= 30), None)  # "by the private group Acme"
+        while first is not None:
+            if first.name not in owners:
+                owners.append(first.name)
+            # "by Acme and Apex": the next name joined by "and" owns too
+            first = next((o for o in orgs if o.start > first.end and
+                          sent.text[first.end - sent.start:o.start - sent.start].strip() in ("and", "&", ",")), None)
+    return owners if len(owners) >= 2 else []
+
+
 def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
     """At most one partnership per sentence, between every organisation it names."""
     text = sent.text
+    if owners := _co_owners(sent):  # what two organisations own together is their joint venture
+        return [PartnershipRecord(name=" – ".join(owners[:3]) + " joint venture", parties=owners,
+                                  kind="joint_venture", year=first_year(text))]
     joint = _joint_subjects(sent)
     cues = _cues(sent)
     cue = cues[0] if cues else None

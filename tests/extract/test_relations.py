@@ -615,3 +615,18 @@ def test_what_a_named_funder_pays_for_is_a_project(parse, text, name, participan
 ])
 def test_no_project_where_the_funded_is_a_firm_or_the_funder_unnamed(parse, text):
     assert find_projects(parse(text, author="Kilcarrig")) == []
+
+
+@pytest.mark.parametrize("text, owners", [
+    ("The park is the work of Harbour Parks S.A., a developer owned 60% by the private group Idris Holdings and "
+     "40% by the Casablanca-Settat Regional Council.", ["Idris Holdings", "Casablanca-Settat Regional Council"]),
+    ("Lumora Ltd is jointly owned by Siemens and Bosch.", ["Siemens", "Bosch"]),
+])
+def test_what_two_organisations_own_together_is_their_joint_venture(parse, text, owners):
+    [p] = find_partnerships(parse(text))
+    assert p.parties == owners and p.kind == "joint_venture"
+
+
+@pytest.mark.parametrize("text", ["The plant is owned by Siemens.", "Siemens owned 10% of Bosch, the paper said."])
+def test_one_owner_is_no_joint_venture(parse, text):
+    assert all(p.kind != "joint_venture" for p in find_partnerships(parse(text)))
