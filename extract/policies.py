@@ -226,7 +226,7 @@ def find_policies(sent: Sentence) -> list[FoundPolicy]:
         if not any(a <= m.start(1) < b for a, b, _ in spans):
             spans.append((m.start(1), m.end(1), m.group(1)))
 
-    for a, b, name in _public_instruments(sent) + _described_programmes(sent):
+    for a, b, name in _public_instruments(sent) + _described_programmes(sent) + _governments_programmes(sent):
         if not any(x <= a < y or a <= x < b for x, y, _ in spans):
             spans.append((a, b, name))
 
@@ -261,6 +261,65 @@ def _described_programmes(sent: Sentence) -> list[tuple[int, int, str]]:
             continue
         if name.text[:1].isupper() and described_as(name, PLAN_NOUNS):
             out.append((name.start_char - sent.start, name.end_char - sent.start, name.text))
+    return out
+
+
+# a name before one of these, in lower case, names a programme: "its Made Different program"
+_PROGRAMME_NOUNS = frozenset({"programme", "program", "initiative", "scheme", "fund", "plan", "strategy"})
+# words that make a programme public: "the national PREPARE programme"
+_PUBLIC = frozenset({"national", "regional", "federal", "provincial", "municipal", "state", "government-backed",
+                     "government-funded", "state-backed", "public"})
+_QUOTES = frozenset("'‘’\"“”")
+
+
+def _governments_programmes(sent: Sentence) -> list[tuple[int, int, str]]:
+    """(start, end, name) of a programme a name before a lower-case programme noun names, when a government
+    owns it: a place's or a government's in the possessive ("Vietnam's Investment support fund"), "its" when a
+    place or a government is the subject ("Flanders launched its Made Different program"), public by its
+    adjective ("the national PREPARE programme"), or launched by a government ("the regional government has
+    introduced the 'chèques technologiques' voucher scheme").  A firm's programme is none."""
+    doc, span = sent.span.doc, sent.span
+    public = [(p.start, p.end) for p in sent.places] + \
+        [(o.start, o.end) for o in sent.orgs if o.label == "GovernmentBody"]
+
+    def governs(token) -> bool:
+        return any(a <= t.idx < b for t in token.subtree for a, b in public) or token.lower_ in _GOVERNMENTS or \
+            any(c.lower_ in _GOVERNMENTS for c in token.subtree)
+
+    out = []
+    for head in span:
+        if head.lower_ not in _PROGRAMME_NOUNS or not head.is_lower or head.i == span.start:
+            continue
+        i = head.i - 1
+        while i > span.start and doc[i].is_lower and doc[i].dep_ in ("compound", "amod") and doc[i].lower_ not in _PUBLIC:
+            i -= 1  # what kind of programme: "voucher" of "the 'chèques technologiques' voucher scheme"
+        if doc[i].text in _QUOTES:  # a quoted name: back to its opening quote
+            opening = next((j for j in range(i - 1, max(span.start, i - 12) - 1, -1) if doc[j].text in _QUOTES), None)
+            if opening is None or opening == i - 1:
+                continue
+            first = opening + 1
+        elif doc[i].is_title or doc[i].is_upper and len(doc[i]) > 1:
+            first = i
+            while first > span.start and (doc[first - 1].is_title or doc[first - 1].is_upper and len(doc[first - 1]) > 1
+                                          or doc[first - 1].text == "-") and doc[first - 1].pos_ not in ("DET", "PRON", "ADP"):
+                first -= 1
+        else:
+            continue
+        named = doc[first:head.i]
+        if any(o.start <= named[0].idx < o.end for o in sent.orgs):
+            continue  # a firm's: "Acme Bright Future program"
+        owners = [c for c in head.children if c.dep_ == "poss" and not first <= c.i < head.i]
+        verb = head.head if head.dep_ in ("dobj", "nsubjpass", "pobj") else None
+        while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("pobj", "prep"):
+            verb = verb.head  # "with the launch of its ... initiative": up to the verb
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+        if not (any(governs(o) for o in owners if o.lower_ not in ("its", "their"))
+                or any(o.lower_ in ("its", "their") for o in owners) and any(governs(s) for s in subjects)
+                or any(c.lower_ in _PUBLIC for c in head.children if c.dep_ == "amod")
+                or not owners and any(governs(s) for s in subjects)):
+            continue
+        name = " ".join(t.text for t in doc[first:head.i + 1] if t.text not in _QUOTES)
+        out.append((doc[first].idx - sent.start, head.idx + len(head) - sent.start, name))
     return out
 
 

@@ -563,6 +563,25 @@ def test_plans_nobody_public_owns_are_not_policies(parse, text):
     assert find_policies(parse(text)) == []
 
 
+@pytest.mark.parametrize("text, name", [
+    ("In Wallonia, the regional government has introduced the 'chèques technologiques' voucher scheme, which "
+     "covers costs.", "chèques technologiques voucher scheme"),
+    ("The plant complements the national PREPARE programme, which funds the research.", "PREPARE programme"),
+    ("Tenants applied under the ministry's Green Start initiative last year.", "Green Start initiative"),
+])
+def test_a_name_before_a_programme_noun_names_a_governments_programme(parse, text, name):
+    assert name in [f.record.name for f in find_policies(parse(text))]
+
+
+@pytest.mark.parametrize("text", [
+    "Since 2020, Schneider Electric has launched its Green Campus program in two fields.",  # a firm's
+    "Acme launched its Bright Future initiative in Shanghai.",
+    "The Green Campus program helped us.",  # nobody public owns it
+])
+def test_a_firms_or_nobodys_programme_is_no_policy(parse, text):
+    assert find_policies(parse(text)) == []
+
+
 def test_who_operates_a_site_runs_it_whoever_owns_it(parse):
     [f] = find_facilities(parse("Our subsidiary Siemens Energy operates our turbine plant in Chengdu.", author="Siemens"))
     assert f.operator == "Siemens Energy"
