@@ -49,8 +49,8 @@ def cued_organizations(doc, reference: Reference, orgs: list) -> list[Mention]:
         if tok.text == "," and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("a", "an", "one", "the"):
             window = doc[tok.i + 1: tok.i + 10]
             first = tok.i - 1
-            while first > 0 and doc[first - 1].pos_ == "PROPN" and tok.i - first < 5:
-                first -= 1
+            while first > 0 and tok.i - first < 6 and (doc[first - 1].pos_ == "PROPN" or _glued_hyphen(doc, first - 1)):
+                first -= 1  # "Câblerie Atlas-Chaouia, a Moroccan maker": the hyphen is inside the name
             if doc[first].pos_ == "PROPN" and (first == 0 or doc[first - 1].is_punct or doc[first - 1].is_sent_start) \
                     and any(t.lower_ in ORG_NOUNS for t in window):
                 add(first, tok.i)  # "OPPO, one of the world's largest manufacturers"
@@ -69,6 +69,11 @@ def cued_organizations(doc, reference: Reference, orgs: list) -> list[Mention]:
                 and _in_list(doc, tok.i, end, orgs):
             add(tok.i, end)
     return out
+
+
+def _glued_hyphen(doc, i: int) -> bool:
+    """Is token ``i`` a hyphen written between two words without spaces ("Atlas-Chaouia")?"""
+    return doc[i].text in ("-", "–") and i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
 
 def _name_end(doc, i: int) -> int:

@@ -34,7 +34,8 @@ NAME_LOWER = frozenset("""of and for the on in to at by de du la le des der und 
     government governments administration municipality municipal provincial regional district city local central
     national federal state province authorities""".split())
 
-_NAME_OK = re.compile(r"^[A-Z0-9][\w&'’.,()/+ -]*$")
+# word characters of any alphabet after a capital or a digit (valid_name checks the first): "Özkaya Beyaz Eşya A.Ş."
+_NAME_OK = re.compile(r"^[\w&'’.,()/+ -]*$")
 
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s")
 
@@ -93,7 +94,7 @@ def org_kind(name: str, reference: Reference) -> str:
 def valid_name(name: str) -> bool:
     return (
         2 <= len(name) <= 80
-        and bool(_NAME_OK.match(name))
+        and bool(_NAME_OK.match(name)) and (name[0].isupper() or name[0].isdigit())
         and not _NUMBERING.match(name)
         and not _CAPTION.match(name)
         and any(c.isalpha() for c in name)

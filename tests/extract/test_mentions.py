@@ -363,3 +363,20 @@ def test_who_gives_the_money_is_an_organisation(nlp, reference, text, name):
 def test_money_from_a_country_keeps_the_country_a_place(nlp, reference):
     found = {(m.kind, m.name) for m in _mentions(nlp, reference, "The grant from Germany came late.")}
     assert ("place", "Germany") in found and ("organization", "Germany") not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Meanwhile the Turkish appliance maker Özkaya Beyaz Eşya A.Ş. is in talks for a plot.", "Özkaya Beyaz Eşya A.Ş"),
+    ("Câblerie Atlas-Chaouia, a Moroccan maker of wiring harnesses, moved its line to the park.",
+     "Câblerie Atlas-Chaouia"),
+])
+def test_names_in_any_alphabet_and_with_hyphens_are_whole(nlp, reference, text, name):
+    orgs = {m.name for m in _mentions(nlp, reference, text) if m.kind == "organization"}
+    assert name in orgs and not any(o != name and o in name for o in orgs)
+
+
+def test_a_name_starts_with_a_capital_of_any_alphabet_or_a_digit():
+    from extract.names import valid_name
+
+    assert valid_name("Özkaya Beyaz Eşya") and valid_name("Émile Arnaud") and valid_name("3M")
+    assert not valid_name("acme") and not valid_name("-Acme") and not valid_name("_x")
