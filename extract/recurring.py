@@ -5,7 +5,8 @@ sentences before ("Qualcomm will build an innovation center" has no entity, or
 "Qualcomm" as a person).  One name keeps one sense within a section: the
 section's author and every name recognised as an organisation at least twice
 are organisations at each of their occurrences, and so is a name the section defines as an organisation's
-("Acme Holdings Berhad ("Acme")").  A one-word name that the file
+("Acme Holdings Berhad ("Acme")"), and so is the first word of a recognised name standing alone ("Cirrusfield"
+of "Cirrusfield Cloud, Inc.").  A one-word name that the file
 also writes in lower case ("Land", "Transformation") is a common word that
 happened to open a cell, not a name, and does not spread.
 """
@@ -20,6 +21,26 @@ from .reference import Reference
 _MIN_SEEN = 2
 
 
+# first words that are no firm's short name: "General" of "General Motors", "National" of "National Grid"
+_NOT_SHORT = frozenset("""general national international united global new first royal central western eastern
+    southern northern great grand state city china world american european asian african chinese japanese korean
+    indian british german french""".split())
+
+
+def _short_names(seen: Counter, reference: Reference, lower_words: set[str]) -> dict[str, str]:
+    """{first word: full name} of the organisations recognised by a name of several words whose first word
+    names them alone ("Cirrusfield" of "Cirrusfield Cloud, Inc."): a capitalised word of four letters or more
+    that the file never writes in lower case, no place, and the first word of one recognised name only."""
+    firsts: dict[str, set[str]] = {}
+    for name in seen:
+        words = name.split()
+        if len(words) > 1:
+            firsts.setdefault(words[0].rstrip(",'’"), set()).add(name)
+    return {word: next(iter(full)) for word, full in firsts.items()
+            if len(full) == 1 and len(word) >= 4 and word[:1].isupper() and word.casefold() not in lower_words
+            and word.casefold() not in _NOT_SHORT and not reference.place(word) and word not in seen}
+
+
 def recurring_organizations(kinds: list[str], docs: list, mentions: list[list[Mention]], reference: Reference, *,
                             author: str | None, lower_words: set[str]) -> list[list[Mention]]:
     """``mentions`` of each block, with an organisation mention added at each unrecognised occurrence of a
@@ -28,6 +49,8 @@ def recurring_organizations(kinds: list[str], docs: list, mentions: list[list[Me
     defined = {m.name for block in mentions for m in block if m.alias_of}  # "Acme Holdings ("Acme")": a name
     names = {n for n, c in seen.items() if c >= _MIN_SEEN} | defined | ({author} if author else set())
     names = {n for n in names if not reference.place(n) and (" " in n or n.casefold() not in lower_words)}
+    short = _short_names(seen, reference, lower_words)
+    names |= set(short)
     if not names:
         return mentions
     pattern = re.compile(r"(?<![\w&.-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -49,7 +72,8 @@ def recurring_organizations(kinds: list[str], docs: list, mentions: list[list[Me
             for m in overlapping:
                 kept.remove(m)  # "Qualcomm" read as a person, or as an unknown place
             sent = span.sent
-            kept.append(Mention("organization", match.group(), org_kind(match.group(), reference),
-                                sent.start_char, sent.end_char, start=start, end=end))
+            full = short.get(match.group())
+            kept.append(Mention("organization", match.group(), org_kind(full or match.group(), reference),
+                                sent.start_char, sent.end_char, start=start, end=end, alias_of=full))
         out.append(kept)
     return out

@@ -25,3 +25,20 @@ def test_a_name_recognised_twice_spreads_unless_the_file_writes_it_in_lower_case
     assert "Valeo" in _orgs(nlp, reference, blocks)[2]
     assert "Valeo" not in _orgs(nlp, reference, blocks, lower_words={"valeo"})[2]
     assert "Chongqing" not in set().union(*_orgs(nlp, reference, blocks))
+
+
+def test_the_first_word_of_a_name_standing_alone_is_that_organisation(nlp, reference):
+    blocks = ["Cirrusfield Cloud, Inc. is a cloud provider.",
+              "Our tools will run inside Cirrusfield's new Stockholm data centre, which opened in May."]
+    docs = [nlp(b) for b in blocks]
+    found = recurring_organizations(["paragraph"] * 2, docs, [doc_mentions(d, reference) for d in docs], reference,
+                                    author=None, lower_words=set())
+    [short] = [m for m in found[1] if m.name == "Cirrusfield"]
+    assert short.kind == "organization" and short.alias_of.startswith("Cirrusfield Cloud")
+
+
+def test_a_common_first_word_or_one_the_file_writes_in_lower_case_is_no_short_name(nlp, reference):
+    blocks = ["General Motors Company builds cars.", "General terms apply to every buyer."]
+    assert "General" not in set().union(*_orgs(nlp, reference, blocks))
+    blocks = ["Harbour Cloud Ltd. is a cloud provider.", "Harbour fees rose in May."]
+    assert "Harbour" not in _orgs(nlp, reference, blocks, lower_words={"harbour"})[1]
