@@ -23,7 +23,7 @@ from .names import (
     person_name,
     valid_name,
 )
-from .people import cited_authors, quoted_or_listed, role_after, role_before, titled_leaders
+from .people import PERSONAL_ROLES, cited_authors, quoted_or_listed, role_after, role_before, titled_leaders
 from .reference import Reference
 from .spans import whole_names
 
@@ -91,11 +91,17 @@ def _mention(doc, ent, name: str, reference: Reference, governments: list[Mentio
             and len(name.split()) > 1 and not not_an_organization(name, reference):
         # "Naivasha Agro-Chem Holdings", "Cirrusfield Cloud, Inc.": a firm's name, read as a person's
         return Mention("organization", name, org_kind(name, reference), start, end, **at)
-    if ent.label_ == "ORG" and ent.root.dep_ == "appos" and ent.root.head.lower_ in ROLE_WORDS \
-            and person_name(name) and not any(org_or_place_word(w.rstrip(".,"), reference)
-                                              or w.rstrip(".,") in reference.legal_forms for w in name.split()):
+    plain = person_name(name) and not any(org_or_place_word(w.rstrip(".,"), reference)
+                                          or w.rstrip(".,") in reference.legal_forms for w in name.split())
+    if ent.label_ == "ORG" and ent.root.dep_ == "appos" and ent.root.head.lower_ in ROLE_WORDS and plain:
         # "the bank's country manager, Aminata Diallo-Sy, said": a person named in apposition to a role
         return Mention("person", name, "Person", start, end, ent.root.head.lower_, None, **at)
+    if ent.label_ in ("ORG", "FAC") and plain and not reference.organization(name):
+        role, affiliation = role_after(doc, ent)
+        if role is not None and role.split()[0].lower() in PERSONAL_ROLES:
+            # "Le Anh Quan, vice chairman of the People's Committee", "Saoirse Ní Bhriain, co-founder & CEO": a
+            # person's office after the name, whatever the recogniser took the name for
+            return Mention("person", name, "Person", start, end, role, affiliation, **at)
     if ent.label_ == "ORG":
         name = _before_home(name, reference)
         if _no_organization(doc, ent, name, reference, governments):

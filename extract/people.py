@@ -9,6 +9,13 @@ from .names import Mention, clean_name, is_role_phrase, person_name
 from .reference import Reference
 
 
+# offices only a person holds: after a name the recogniser took for a firm's, they make it a person's
+# ("partner" or "supplier" follow a firm's name as often)
+PERSONAL_ROLES = frozenset("""president vice chairman chairwoman chair chairperson ceo cfo cto coo director manager
+    chief founder co-founder professor mayor governor minister secretary deputy managing dean spokesperson
+    spokesman treasurer premier chancellor senator ambassador commissioner vp svp evp""".split())
+
+
 def role_after(doc, ent) -> tuple[str | None, str | None]:
     """``NAME, Role of Org`` or ``NAME, Role, Org``: the appositive after a person."""
     i = ent.end

@@ -380,3 +380,20 @@ def test_a_name_starts_with_a_capital_of_any_alphabet_or_a_digit():
 
     assert valid_name("Özkaya Beyaz Eşya") and valid_name("Émile Arnaud") and valid_name("3M")
     assert not valid_name("acme") and not valid_name("-Acme") and not valid_name("_x")
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Le Anh Quan, vice chairman of the Hai Phong People's Committee, attended the ceremony.", "Le Anh Quan",
+     "vice chairman"),
+    ("Posted by Saoirse Ní Bhriain, co-founder & CEO", "Saoirse Ní Bhriain", "co-founder & CEO"),
+])
+def test_a_name_before_a_persons_office_is_a_person_whatever_the_recogniser_said(nlp, reference, text, name, role):
+    [person] = [m for m in _mentions(nlp, reference, text) if m.kind == "person"]
+    assert person.name == name and person.role == role
+    assert name not in {m.name for m in _mentions(nlp, reference, text) if m.kind == "organization"}
+
+
+def test_a_firm_before_a_role_a_firm_can_have_stays_a_firm(nlp, reference):
+    found = _mentions(nlp, reference, "Acme Systems, partner of Siemens, said so.")
+    assert ("organization", "Acme Systems") in {(m.kind, m.name) for m in found}
+    assert not [m for m in found if m.kind == "person"]
