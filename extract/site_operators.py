@@ -26,9 +26,13 @@ def site_operators(sent: Sentence, operators: list, start: int, end: int) -> lis
     if site is None:
         return []
 
+    anaphor = sent.anaphor() if sent.antecedent else None
+
     def org_at(token) -> str | None:
         if token.lower_ in _SELF_WORDS and sent.author and sent.self_reference():
             return sent.author
+        if anaphor is not None and token == anaphor:
+            return sent.antecedent  # "It operates test plants in Kulim": the firm the sentence before is about
         for o in operators:
             if o.start <= token.idx < o.end:
                 return o.name

@@ -649,3 +649,14 @@ def test_what_two_organisations_own_together_is_their_joint_venture(parse, text,
 @pytest.mark.parametrize("text", ["The plant is owned by Siemens.", "Siemens owned 10% of Bosch, the paper said."])
 def test_one_owner_is_no_joint_venture(parse, text):
     assert all(p.kind != "joint_venture" for p in find_partnerships(parse(text)))
+
+
+def test_it_runs_the_sites_of_the_firm_the_sentence_before_is_about(parse):
+    sent = parse("It operates test plants in Penang and employs 2,600 people.")
+    assert find_facilities(sent) == []  # nobody to point back at
+    sent.antecedent = "Keranji Semitest"
+    [f] = find_facilities(sent)
+    assert f.operator == "Keranji Semitest" and f.place == "Penang"
+    empty = parse("It is expected that test plants will open in Penang.")
+    empty.antecedent = "Keranji Semitest"
+    assert find_facilities(empty) == []  # an empty "it" points at nobody
