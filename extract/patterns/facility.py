@@ -18,6 +18,7 @@ _SERVICE = [[_any("operation", "service", "maintenance")],
 CUES: list[tuple[str, list[list[dict]]]] = [
     ("headquarters", [
         [_any("headquarter", "headquarters", "headquartered")],
+        [{"ORTH": "HQ"}],
         [{"LOWER": "head"}, _any("office", "offices")],
     ]),
     ("research_center", [

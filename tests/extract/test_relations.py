@@ -73,6 +73,7 @@ def test_breaking_other_things_runs_no_site(parse):
     ("Siemens opened an operation and maintenance center in Chengdu.", "other", "operation and maintenance center"),
     ("Siemens opened a maintenance data center in Chengdu.", "data_center", "data center"),
     ("Siemens opened a high-tech park in Chengdu.", "other", "high-tech park"),
+    ("Siemens opened its new HQ in Chengdu.", "headquarters", "headquarters"),
 ])
 def test_the_longest_site_words_give_the_kind_and_the_name(parse, text, kind, name):
     [f] = find_facilities(parse(text))
