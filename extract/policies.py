@@ -51,7 +51,8 @@ _NAMED = re.compile(
 _QUOTED = re.compile(r"“([^”\"]{6,250})”|\"([^\"”]{6,250})\"|「([^」]{6,250})」|《([^》]{6,250})》|‘([^’]{6,250})’")
 # a quoted title may also end in a budget word: "a 2 trillion yen ‘Green Innovation Fund’"
 _QUOTED_HEAD_END = re.compile(r"\b(?:Fund|Budget)$")
-_GOAL = r"(?:(?:dual|double|twin)[- ]carbon|carbon (?:peak(?:ing)?|neutrality)|peak(?:ing)? (?:carbon|(?:CO2 |GHG |carbon )?emissions)|net[- ]zero(?: emissions?)?|\"?zero[- ]carbon society\"?)"
+# a goal may be quoted: 'China would reach "peak carbon" by 2030 and "carbon neutrality" by 2060'
+_GOAL = r"(?:[\"“]?(?:(?:dual|double|twin)[- ]carbon|carbon (?:peak(?:ing)?|neutrality)|peak(?:ing)? (?:carbon|(?:CO2 |GHG |carbon )?emissions)|net[- ]zero(?: emissions?)?|zero[- ]carbon society)[\"”]?)"
 _BY_YEAR = r"(?:\s+(?:by|before|in)\s+(?:FY)?\d{4})"
 # a climate target: "carbon neutrality goals", "peak carbon by 2030 and carbon neutrality by 2060"
 _TARGET = re.compile(
@@ -224,7 +225,7 @@ def find_policies(sent: Sentence) -> list[FoundPolicy]:
 
     for m in _TARGET.finditer(text):
         if not any(a <= m.start(1) < b for a, b, _ in spans):
-            spans.append((m.start(1), m.end(1), m.group(1)))
+            spans.append((m.start(1), m.end(1), re.sub(r"[\"“”]", "", m.group(1))))
 
     for a, b, name in _public_instruments(sent) + _described_programmes(sent) + _governments_programmes(sent):
         if not any(x <= a < y or a <= x < b for x, y, _ in spans):

@@ -661,3 +661,9 @@ def test_it_runs_the_sites_of_the_firm_the_sentence_before_is_about(parse):
     empty = parse("It is expected that test plants will open in Penang.")
     empty.antecedent = "Keranji Semitest"
     assert find_facilities(empty) == []  # an empty "it" points at nobody
+
+
+def test_a_climate_target_may_quote_its_goals(parse):
+    text = 'In 2020, the president announced that China would reach "peak carbon" by 2030 and "carbon neutrality" by 2060.'
+    names = [f.record.name for f in find_policies(parse(text))]
+    assert names == ["peak carbon by 2030 and carbon neutrality by 2060"]
