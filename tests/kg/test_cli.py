@@ -337,22 +337,28 @@ def test_a_card_prints_its_relations_in_sections_of_a_fixed_order(built):
     assert "← kg:operatedBy of " in facilities
 
 
+def _stored(facts, path):
+    """A store at ``path`` holding the graph of ``facts``, as a build leaves it."""
+    from kg.build import _load
+    from kg.store import staging_store, swap_in
+
+    staging, store = staging_store(path)
+    _load(store, facts)
+    del store
+    swap_in(path, staging)
+    return path
+
+
 @pytest.fixture
 def two_named_alike(tmp_path):
     """A store where a firm and a project share the name "Rail Express"."""
     from extract.records import DocumentRecord, Evidence, FactSet, OrganizationRecord, ProjectRecord
-    from kg.build import _load
-    from kg.store import staging_store, swap_in
 
     said = Evidence("news", "Rail Express runs the Rail Express project.", 0, 43)
     facts = FactSet(documents=[DocumentRecord("news", "news.txt", "News", "a" * 64, 0, 43)],
                     organizations=[OrganizationRecord("Rail Express", "Company", [], [said])],
                     stated={"projects": [ProjectRecord("Rail Express", evidence=[said])]})
-    staging, store = staging_store(tmp_path / "s")
-    _load(store, facts)
-    del store
-    swap_in(tmp_path / "s", staging)
-    return tmp_path / "s"
+    return _stored(facts, tmp_path / "s")
 
 
 def test_an_ambiguous_name_lists_each_candidate_with_the_command_that_shows_it(two_named_alike):
@@ -375,18 +381,13 @@ def test_show_type_picks_one_of_an_ambiguous_names_entities(two_named_alike, typ
 
 def test_a_name_one_entity_is_far_better_supported_for_shows_it_and_names_the_others(tmp_path):
     from extract.records import DocumentRecord, Evidence, FactSet, OrganizationRecord, ProjectRecord
-    from kg.build import _load
-    from kg.store import staging_store, swap_in
 
     firm = [Evidence("news", f"Rail Express said thing {i}.", 50 * i, 50 * i + 20) for i in range(12)]
     project = [Evidence("news", "Rail Express runs the Rail Express project.", 700, 743)]
     facts = FactSet(documents=[DocumentRecord("news", "news.txt", "News", "a" * 64, 0, 800)],
                     organizations=[OrganizationRecord("Rail Express", "Company", [], firm)],
                     stated={"projects": [ProjectRecord("Rail Express", evidence=project)]})
-    staging, store = staging_store(tmp_path / "s")
-    _load(store, facts)
-    del store
-    swap_in(tmp_path / "s", staging)
+    _stored(facts, tmp_path / "s")
     result = runner.invoke(app, ["show", "Rail Express", "--store", str(tmp_path / "s")])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
@@ -399,8 +400,6 @@ def test_a_name_one_entity_is_far_better_supported_for_shows_it_and_names_the_ot
 def stated_twice(tmp_path):
     """A store where two documents support a project but only one says that Acme takes part, in 2020."""
     from extract.records import DocumentRecord, Evidence, FactSet, OrganizationRecord, ProjectRecord
-    from kg.build import _load
-    from kg.store import staging_store, swap_in
 
     joined = Evidence("one", "Acme joined the Rail Link project in 2020.", 0, 42)
     opened = Evidence("two", "The Rail Link project opened its first line.", 0, 45)
@@ -408,11 +407,7 @@ def stated_twice(tmp_path):
     docs = [DocumentRecord(d, f"{d}.txt", d.title(), "a" * 64, 0, 50) for d in ("one", "two", "three")]
     facts = FactSet(documents=docs, organizations=[OrganizationRecord("Acme", "Company", [], [joined, elsewhere])],
                     stated={"projects": [ProjectRecord("Rail Link", ["Acme"], year="2020", evidence=[joined, opened])]})
-    staging, store = staging_store(tmp_path / "s")
-    _load(store, facts)
-    del store
-    swap_in(tmp_path / "s", staging)
-    return tmp_path / "s"
+    return _stored(facts, tmp_path / "s")
 
 
 def test_a_card_counts_the_documents_that_state_each_value_and_shows_their_sentence(stated_twice):
