@@ -10,7 +10,7 @@ file's path.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .errors import ClusterUnavailable, ClusterTaskFailed
 from .kinds import Kind
@@ -52,11 +52,9 @@ class Pipeline(WorkerPlugin):
             return self._built
 
 
-def _read(doc: LoadedDocument, part, words: set[str], kinds: tuple[Kind, ...]):
-    """The task: one part's facts, read on the worker that runs it."""
+def _read(read_part: Callable, doc: LoadedDocument, part, words: set[str], kinds: tuple[Kind, ...]):
+    """The task: one part's facts, read by ``read_part`` on the worker that runs it."""
     from distributed import get_worker
-
-    from .run import read_part
 
     plugin = get_worker().plugins[PLUGIN]
     nlp, profiles = plugin.pipeline()
@@ -64,9 +62,11 @@ def _read(doc: LoadedDocument, part, words: set[str], kinds: tuple[Kind, ...]):
 
 
 def read_on_cluster(loaded: list[LoadedDocument], parts: list, words: dict[int, set[str]], *, scheduler: str,
-                    reference: Reference, kinds: tuple[Kind, ...]) -> Iterator:
-    """The facts of each of ``parts`` (:class:`extract.run.PartFacts`), in order, read on the cluster at
-    ``scheduler``; ``words`` are each file's lower-case words.  Closing the iterator cancels what is left."""
+                    reference: Reference, kinds: tuple[Kind, ...], read_part: Callable) -> Iterator:
+    """The facts of each of ``parts`` (:class:`extract.run.PartFacts`), in order, each read by ``read_part``
+    (:func:`extract.run.read_part`, passed in so that this module needs nothing of the one that calls it) on the
+    cluster at ``scheduler``; ``words`` are each file's lower-case words.  Closing the iterator cancels what is
+    left."""
     try:
         from distributed import Client
     except ImportError:
@@ -82,8 +82,8 @@ def read_on_cluster(loaded: list[LoadedDocument], parts: list, words: dict[int, 
         # each task carries its file, not a scattered copy: data scattered to a worker that dies is lost with it
         # (it has no task to recompute it from), and every part's task would fail.  retries=1: a part whose task
         # raises is tried once more (a lost worker's task is rescheduled anyway)
-        futures = [client.submit(_read, loaded[part.file], part, words[part.file], kinds, retries=1, pure=False)
-                   for part in parts]
+        futures = [client.submit(_read, read_part, loaded[part.file], part, words[part.file], kinds, retries=1,
+                                 pure=False) for part in parts]
         for part, future in zip(parts, futures):
             try:
                 facts = future.result()

@@ -151,7 +151,8 @@ def _extract_files(loaded: list[LoadedDocument], todo: list[int], *, nlp, refere
     if scheduler:
         from .cluster import read_on_cluster
 
-        read_parts = read_on_cluster(loaded, parts, words, scheduler=scheduler, reference=reference, kinds=kinds)
+        read_parts = read_on_cluster(loaded, parts, words, scheduler=scheduler, reference=reference, kinds=kinds,
+                                     read_part=read_part)
     else:
         profiles = ProfileFinder(nlp.vocab, reference) if parts else None
 
