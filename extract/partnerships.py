@@ -138,6 +138,20 @@ def _co_owners(sent: Sentence) -> list[str]:
     return owners if len(owners) >= 2 else []
 
 
+_SUPPLY_VERBS = frozenset({"supply", "provide", "deliver", "install"})
+
+
+def _passive_supplier(sent: Sentence, name: str) -> bool:
+    """Is ``name`` the agent of a passive supply verb ("Test handlers will be supplied by Acme GmbH"), with nobody
+    named to receive the goods (in a firm's own report, the firm)?"""
+    spans = [(o.start, o.end) for o in sent.orgs if o.name == name]
+    for tok in sent.span:
+        if tok.dep_ == "agent" and tok.head.tag_ == "VBN" and tok.head.lemma_.lower() in _SUPPLY_VERBS and \
+                any(a <= t.idx < b for o in tok.children for t in o.subtree for a, b in spans):
+            return True
+    return False
+
+
 def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
     """At most one partnership per sentence, between every organisation it names."""
     text = sent.text
@@ -161,7 +175,8 @@ def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
         # the one the document speaks as, else the one the sentence before is about
         other = next((n for n in (sent.author, sent.antecedent) if n and n != parties[0]), None)
         parties += [other] if other else []
-    elif len(parties) == 1 and sent.author and sent.author != parties[0] and _funder(sent, cues, parties[0]):
+    elif len(parties) == 1 and sent.author and sent.author != parties[0] and \
+            (_funder(sent, cues, parties[0]) or _passive_supplier(sent, parties[0])):
         # "The EUR 85 million line was supported by a capital grant from IDA Ireland", in a firm's own report:
         # money from a named funder to someone the sentence does not name goes to the firm the document speaks as
         parties = [sent.author, parties[0]]

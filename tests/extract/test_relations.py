@@ -667,3 +667,13 @@ def test_a_climate_target_may_quote_its_goals(parse):
     text = 'In 2020, the president announced that China would reach "peak carbon" by 2030 and "carbon neutrality" by 2060.'
     names = [f.record.name for f in find_policies(parse(text))]
     assert names == ["peak carbon by 2030 and carbon neutrality by 2060"]
+
+
+def test_goods_supplied_by_a_named_firm_go_to_the_firm_the_document_speaks_as(parse):
+    text = "Test handlers for the new plant will be supplied by Ventara Automation GmbH under a purchase agreement."
+    [p] = find_partnerships(parse(text, author="Keranji"))
+    assert p.parties == ["Keranji", "Ventara Automation GmbH"] and p.kind == "supply"
+    assert find_partnerships(parse(text)) == []  # a news report: who receives them is not said
+    # the supplier must be the agent of the supplying, not any firm of the sentence
+    assert find_partnerships(parse("Ventara Automation GmbH said prices were supplied by the market.",
+                                   author="Keranji")) == []
