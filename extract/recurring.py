@@ -38,7 +38,7 @@ def _short_names(seen: Counter, reference: Reference, lower_words: set[str]) -> 
             firsts.setdefault(words[0].rstrip(",'’"), set()).add(name)
     return {word: next(iter(full)) for word, full in firsts.items()
             if len(full) == 1 and len(word) >= 4 and word[:1].isupper() and word.casefold() not in lower_words
-            and word.casefold() not in _NOT_SHORT and not reference.place(word) and word not in seen}
+            and word.casefold() not in _NOT_SHORT and not reference.place(word)}
 
 
 def recurring_organizations(kinds: list[str], docs: list, mentions: list[list[Mention]], reference: Reference, *,

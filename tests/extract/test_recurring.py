@@ -42,3 +42,12 @@ def test_a_common_first_word_or_one_the_file_writes_in_lower_case_is_no_short_na
     assert "General" not in set().union(*_orgs(nlp, reference, blocks))
     blocks = ["Harbour Cloud Ltd. is a cloud provider.", "Harbour fees rose in May."]
     assert "Harbour" not in _orgs(nlp, reference, blocks, lower_words={"harbour"})[1]
+
+
+def test_a_short_name_recognised_once_alone_still_stands_for_the_full_name(reference):
+    from collections import Counter
+
+    from extract.recurring import _short_names
+
+    seen = Counter({"Lumisense Microsystems Inc.": 1, "Lumisense": 1, "General Motors": 1, "Harbour Cloud Ltd": 1})
+    assert _short_names(seen, reference, {"harbour"}) == {"Lumisense": "Lumisense Microsystems Inc."}
