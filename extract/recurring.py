@@ -41,6 +41,15 @@ def _short_names(seen: Counter, reference: Reference, lower_words: set[str]) -> 
             and word.casefold() not in _NOT_SHORT and not reference.place(word)}
 
 
+def _inside_another_name(doc, span, full: str) -> bool:
+    """Is ``span`` the first word of another capitalised name than ``full``: is the word after it capitalised but
+    not ``full``'s next word ("Olympic Games" for "Olympic Sports Center"; "Brenntal Chemie" for "Brenntal Chemie
+    AG" is the same name)?"""
+    after = doc[span.end] if span.end < len(doc) else None
+    following = full.split()[1] if len(full.split()) > 1 else ""
+    return after is not None and after.is_title and after.pos_ == "PROPN" and after.text != following.rstrip(",")
+
+
 def recurring_organizations(kinds: list[str], docs: list, mentions: list[list[Mention]], reference: Reference, *,
                             author: str | None, lower_words: set[str]) -> list[list[Mention]]:
     """``mentions`` of each block, with an organisation mention added at each unrecognised occurrence of a
@@ -49,7 +58,7 @@ def recurring_organizations(kinds: list[str], docs: list, mentions: list[list[Me
     defined = {m.name for block in mentions for m in block if m.alias_of}  # "Acme Holdings ("Acme")": a name
     names = {n for n, c in seen.items() if c >= _MIN_SEEN} | defined | ({author} if author else set())
     names = {n for n in names if not reference.place(n) and (" " in n or n.casefold() not in lower_words)}
-    short = _short_names(seen, reference, lower_words)
+    short = {word: full for word, full in _short_names(seen, reference, lower_words).items() if word not in names}
     names |= set(short)
     if not names:
         return mentions
@@ -69,6 +78,8 @@ def recurring_organizations(kinds: list[str], docs: list, mentions: list[list[Me
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
+            if match.group() in short and _inside_another_name(doc, span, short[match.group()]):
+                continue  # "Olympic Games", "Tianfu International Airport": another name that starts alike
             for m in overlapping:
                 kept.remove(m)  # "Qualcomm" read as a person, or as an unknown place
             sent = span.sent

@@ -51,3 +51,11 @@ def test_a_short_name_recognised_once_alone_still_stands_for_the_full_name(refer
 
     seen = Counter({"Lumisense Microsystems Inc.": 1, "Lumisense": 1, "General Motors": 1, "Harbour Cloud Ltd": 1})
     assert _short_names(seen, reference, {"harbour"}) == {"Lumisense": "Lumisense Microsystems Inc."}
+
+
+def test_a_short_name_that_opens_another_name_is_not_the_organisation(nlp, reference):
+    blocks = ["Olympic Sports Center Ltd. runs the stadium.", "The Olympic Games came to the city in 2008."]
+    docs = [nlp(b) for b in blocks]
+    found = recurring_organizations(["paragraph"] * 2, docs, [doc_mentions(d, reference) for d in docs], reference,
+                                    author=None, lower_words=set())
+    assert not [m for m in found[1] if m.alias_of]
