@@ -28,13 +28,15 @@ _NOT_SHORT = frozenset("""general national international united global new first
 
 
 def _short_names(seen: Counter, reference: Reference, lower_words: set[str]) -> dict[str, str]:
-    """{first word: full name} of the organisations recognised by a name of several words whose first word
-    names them alone ("Cirrusfield" of "Cirrusfield Cloud, Inc."): a capitalised word of four letters or more
+    """{first word: full name} of the organisations recognised by a registered name (one that ends in a legal form)
+    whose first word names them alone ("Cirrusfield" of "Cirrusfield Cloud, Inc."): a capitalised word of four letters or more
     that the file never writes in lower case, no place, and the first word of one recognised name only."""
     firsts: dict[str, set[str]] = {}
     for name in seen:
         words = name.split()
-        if len(words) > 1:
+        # a registered name, with its legal form: the name a firm is introduced by before its short name
+        form = words[-1].rstrip(".,")  # an abbreviated form ("Inc.", "GmbH", "Oy"), not a word ("Group")
+        if len(words) > 1 and form in reference.legal_forms and not (form.istitle() and len(form) > 3):
             firsts.setdefault(words[0].rstrip(",'’"), set()).add(name)
     return {word: next(iter(full)) for word, full in firsts.items()
             if len(full) == 1 and len(word) >= 4 and word[:1].isupper() and word.casefold() not in lower_words
@@ -47,6 +49,9 @@ def _inside_another_name(doc, span, full: str) -> bool:
     AG" is the same name)?"""
     after = doc[span.end] if span.end < len(doc) else None
     following = full.split()[1] if len(full.split()) > 1 else ""
+    if after is not None and after.lower_ in ("and", "of", "&") and span.end + 1 < len(doc) \
+            and doc[span.end + 1].is_title and after.text != following:
+        return True  # "Belt and Road Initiative" for "Belt and Road News Network" is the same start, not the name
     return after is not None and after.is_title and after.pos_ == "PROPN" and after.text != following.rstrip(",")
 
 
@@ -58,7 +63,11 @@ def recurring_organizations(kinds: list[str], docs: list, mentions: list[list[Me
     defined = {m.name for block in mentions for m in block if m.alias_of}  # "Acme Holdings ("Acme")": a name
     names = {n for n, c in seen.items() if c >= _MIN_SEEN} | defined | ({author} if author else set())
     names = {n for n in names if not reference.place(n) and (" " in n or n.casefold() not in lower_words)}
-    short = {word: full for word, full in _short_names(seen, reference, lower_words).items() if word not in names}
+    # a word the section uses as a place or a people's name is none ("California", "Danish", "Brno")
+    placed = {e.text for doc in docs for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")} | \
+        {m.name for block in mentions for m in block if m.kind == "place"}
+    short = {word: full for word, full in _short_names(seen, reference, lower_words).items()
+             if word not in names and word not in placed}
     names |= set(short)
     if not names:
         return mentions

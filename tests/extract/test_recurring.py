@@ -49,7 +49,9 @@ def test_a_short_name_recognised_once_alone_still_stands_for_the_full_name(refer
 
     from extract.recurring import _short_names
 
-    seen = Counter({"Lumisense Microsystems Inc.": 1, "Lumisense": 1, "General Motors": 1, "Harbour Cloud Ltd": 1})
+    # only a registered name (an abbreviated legal form) has a short name: "Chengdu-Chongqing City Cluster" has none
+    seen = Counter({"Lumisense Microsystems Inc.": 1, "Lumisense": 1, "General Motors": 1, "Harbour Cloud Ltd": 1,
+                    "Chengdu-Chongqing City Cluster": 1, "Asiana Pacific Group": 1})
     assert _short_names(seen, reference, {"harbour"}) == {"Lumisense": "Lumisense Microsystems Inc."}
 
 
