@@ -19,7 +19,7 @@ from .reference import Reference
 
 try:
     from distributed import WorkerPlugin
-except ImportError:  # the optional extra is missing: extract_on_cluster says so
+except ImportError:  # the optional extra is missing: read_on_cluster says so
     WorkerPlugin = object  # type: ignore[assignment,misc]
 
 PLUGIN = "kg-pipeline"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ORG_NOUNS, PLACE_NOUNS
+from .lexicon import FUNDING_VERBS, MONEY_NOUNS, ORG_NOUNS, PLACE_NOUNS
 from .names import Mention, clean_name, is_role_phrase, org_kind, valid_name
 from .reference import Reference
 
@@ -12,10 +12,6 @@ _LIST_WORDS = frozenset({",", "and", "or", "&"})
 
 # labels the recogniser gives a firm's one-word name when it cannot tell: "Zeekr" as a person, "Valeo" as a product
 _MISREAD_NAMES = frozenset({"PERSON", "GPE", "PRODUCT", "NORP", "WORK_OF_ART"})
-
-# money that comes from a named funder, who is an organisation whatever the recogniser says ("IDA Ireland")
-_MONEY_NOUNS = frozenset({"grant", "loan", "funding", "financing", "investment", "subsidy", "donation", "credit"})
-_FUNDING_VERBS = frozenset({"fund", "finance", "co-fund", "cofund", "sponsor", "underwrite", "bankroll"})
 
 # a list after one of these names places, whatever else it holds: "in Guoyuan, Chongqing, Acme has ..."
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "of", "across", "around", "throughout"})
@@ -54,11 +50,13 @@ def cued_organizations(doc, reference: Reference, orgs: list) -> list[Mention]:
             if doc[first].pos_ == "PROPN" and (first == 0 or doc[first - 1].is_punct or doc[first - 1].is_sent_start) \
                     and any(t.lower_ in ORG_NOUNS for t in window):
                 add(first, tok.i)  # "OPPO, one of the world's largest manufacturers"
-        if (tok.lemma_.lower() in _MONEY_NOUNS and tok.pos_ == "NOUN" or tok.tag_ == "VBN" and tok.lemma_.lower()
-                in _FUNDING_VERBS) and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == ("by" if tok.tag_ == "VBN" else "from"):
+        if (tok.lemma_.lower() in MONEY_NOUNS and tok.pos_ == "NOUN" or tok.tag_ == "VBN" and tok.lemma_.lower()
+                in FUNDING_VERBS) and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == ("by" if tok.tag_ == "VBN" else "from"):
             first = tok.i + 2 + (doc[tok.i + 2].lower_ == "the")
             if (end := _name_end(doc, first)) > first:
-                add(first, end)  # "a capital grant from IDA Ireland", "funded by Enterprise Yorkshire": a funder
+                # "a capital grant from IDA Ireland", "funded by Enterprise Yorkshire": the funder is an organisation,
+                # whatever the recogniser says
+                add(first, end)
     for ent in doc.ents:
         if ent.label_ in _MISREAD_NAMES and len(ent) == 1 and not reference.place(ent.text) \
                 and _in_list(doc, ent.start, ent.end, orgs):

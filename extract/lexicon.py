@@ -30,6 +30,10 @@ FIRM_NOUNS = ORG_NOUNS | frozenset("""group giant enterprise corporation busines
 PRODUCT_NOUNS = frozenset("""platform platforms framework frameworks solution solutions software app apps system systems
     series brand brands product products device devices suite program programme initiative report awards award""".split())
 
+# money that passes from a funder: "a capital grant from IDA Ireland", "funded by Enterprise Yorkshire"
+MONEY_NOUNS = frozenset({"grant", "loan", "funding", "financing", "investment", "subsidy", "donation", "credit"})
+FUNDING_VERBS = frozenset({"fund", "finance", "co-fund", "cofund", "sponsor", "underwrite", "bankroll"})
+
 # common nouns that follow a place's name: "Vinh Phuc province", "Lach Huyen port"
 PLACE_NOUNS = frozenset({"province", "district", "county", "city", "town", "village", "port", "region", "state",
                           "prefecture", "municipality", "governorate", "oblast", "harbour", "harbor", "commune"})

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import FUNDING_VERBS, MONEY_NOUNS
 from .loader import is_contents_line
 from .records import ProjectRecord
 from .patterns import cues
@@ -107,8 +108,7 @@ def _names(span) -> list[str]:
 
 
 # verbs whose passive subject is what a named funder pays for: "Phase one was financed by a loan from the AADB"
-_FUNDED_VERBS = frozenset({"fund", "finance", "support", "back", "co-fund", "cofund", "underwrite", "bankroll"})
-_MONEY_NOUNS = frozenset({"grant", "loan", "funding", "financing", "investment", "subsidy", "credit"})
+_FUNDED_VERBS = FUNDING_VERBS | {"support", "back"}
 
 
 def _funded_undertaking(sent: Sentence) -> str | None:
@@ -119,22 +119,23 @@ def _funded_undertaking(sent: Sentence) -> str | None:
     participants; an organisation, a person or a place paid for is not one."""
     if not sent.orgs:
         return None
-    named = [(o.start, o.end) for o in sent.orgs + sent.places]
+    orgs = [(o.start, o.end) for o in sent.orgs]
+    named = orgs + [(p.start, p.end) for p in sent.places]
 
     def is_funder(token) -> bool:  # the organisation, or its grant or loan ("a grant from IDA Ireland")
         nodes = [token] + [o for p in token.children if p.dep_ == "prep" and p.lower_ == "from"
                            for o in p.children if o.dep_ == "pobj"]
-        return any(a <= t.idx < b for node in nodes for t in node.subtree for a, b in named[:len(sent.orgs)])
+        return any(a <= t.idx < b for node in nodes for t in node.subtree for a, b in orgs)
 
     for tok in sent.span:
         target = None
         if tok.dep_ == "agent" and tok.head.lemma_.lower() in _FUNDED_VERBS \
                 and any(is_funder(o) for o in tok.children if o.dep_ == "pobj"):
             target = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
-        elif tok.lemma_.lower() in _MONEY_NOUNS and tok.pos_ == "NOUN" and is_funder(tok):
+        elif tok.lemma_.lower() in MONEY_NOUNS and tok.pos_ == "NOUN" and is_funder(tok):
             target = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "for"
                            for o in p.children if o.dep_ == "pobj"), None)
-        if target is None or target.pos_ not in ("NOUN", "PROPN") or target.lemma_.lower() in _MONEY_NOUNS - {"investment"}:
+        if target is None or target.pos_ not in ("NOUN", "PROPN") or target.lemma_.lower() in MONEY_NOUNS - {"investment"}:
             continue
         words = [t for t in sent.span.doc[target.left_edge.i:target.i + 1] if t.pos_ not in ("DET", "PRON")]
         words += [t for t in target.children if t.i > target.i and t.dep_ == "nummod"]  # "phase two"

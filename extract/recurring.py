@@ -28,9 +28,10 @@ _NOT_SHORT = frozenset("""general national international united global new first
 
 
 def _short_names(seen: Counter, reference: Reference, lower_words: set[str]) -> dict[str, str]:
-    """{first word: full name} of the organisations recognised by a registered name (one that ends in a legal form)
-    whose first word names them alone ("Cirrusfield" of "Cirrusfield Cloud, Inc."): a capitalised word of four letters or more
-    that the file never writes in lower case, no place, and the first word of one recognised name only."""
+    """{first word: full name} of the organisations recognised by a registered name (one that ends in an
+    abbreviated legal form) whose first word names them alone ("Cirrusfield" of "Cirrusfield Cloud, Inc."): a
+    capitalised word of four letters or more that the file never writes in lower case, no place, and the first
+    word of one recognised name only."""
     firsts: dict[str, set[str]] = {}
     for name in seen:
         words = name.split()

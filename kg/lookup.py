@@ -238,16 +238,17 @@ _NEIGHBOUR_NAMES = "SELECT DISTINCT ?e ?o ?name WHERE { ?e ?p ?o . ?o rdfs:label
 _GRAPHS = "SELECT DISTINCT ?e ?p ?o ?g WHERE { GRAPH ?g { ?e ?p ?o } }"
 
 
+def _sentences(store: ox.Store, iri: str) -> list[Evidence]:
+    """The entity's evidence sentences in document order (file, then offsets)."""
+    found = [Evidence(row["doc"].value, row["title"].value, row["file"].value, row["quote"].value,
+                      int(row["start"].value), int(row["end"].value)) for row in _rows(store, _EVIDENCE, iri)]
+    return sorted(found, key=lambda ev: (ev.source_file, ev.start, ev.end))
+
+
 def first_sentence(store: ox.Store, iri: str) -> Evidence | None:
     """The entity's first sentence in document order: a line of context for telling namesakes apart."""
-    found = sorted((_evidence(row) for row in _rows(store, _EVIDENCE, iri)),
-                   key=lambda ev: (ev.source_file, ev.start, ev.end))
+    found = _sentences(store, iri)
     return found[0] if found else None
-
-
-def _evidence(row: ox.QuerySolution) -> Evidence:
-    return Evidence(row["doc"].value, row["title"].value, row["file"].value, row["quote"].value,
-                    int(row["start"].value), int(row["end"].value))
 
 
 def _mentions(said: list[str], names: list[list[str]]) -> bool:
@@ -258,15 +259,14 @@ def _mentions(said: list[str], names: list[list[str]]) -> bool:
 
 def _supported(value: Value, sentences: list[Evidence], names: list[list[str]], documents: set[str],
                said: dict[Evidence, list[str]]) -> Value:
-    """``value`` with the sentences that state it: those of ``sentences`` that name the other end (``names``),
-    else, when none does, those of ``sentences`` in ``documents`` (the documents that state it as a whole).
-    ``said`` keeps each sentence's words, read once per card."""
+    """``value`` with the sentences that state it: those of ``sentences`` (in document order) that name the other
+    end (``names``), else, when none does, those of ``sentences`` in ``documents`` (the documents that state it as
+    a whole).  ``said`` keeps each sentence's words, read once per card."""
     for ev in sentences:
         if ev not in said:
             said[ev] = words(ev.quote)
     chosen = [ev for ev in sentences if _mentions(said[ev], names)] or \
         [ev for ev in sentences if ev.document in documents]
-    chosen.sort(key=lambda ev: (ev.source_file, ev.start, ev.end))
     return dataclasses.replace(value, documents=len({ev.document for ev in chosen}), sentences=tuple(chosen))
 
 
@@ -283,8 +283,7 @@ def card(store: ox.Store, candidate: Candidate) -> Card:
     result = Card(iri=iri, label=candidate.label, types=candidate.types)
     skip = {KG_NS + "evidence", KG_NS + "nameKey", "http://www.w3.org/ns/prov#wasDerivedFrom", RDF_NS + "type",
             RDFS_NS + "label"}
-    result.evidence = sorted((_evidence(row) for row in _rows(store, _EVIDENCE, iri)),
-                             key=lambda ev: (ev.source_file, ev.start, ev.end))
+    result.evidence = _sentences(store, iri)
     own_documents = {ev.document for ev in result.evidence}
     said: dict[Evidence, list[str]] = {}
     graphs: dict[tuple[str, str], set[str]] = {}
@@ -308,15 +307,18 @@ def card(store: ox.Store, candidate: Candidate) -> Card:
         result.values.append(_supported(value, result.evidence, names.get(o.value, [words(o.value)]),
                                         graphs.get((p, o.value), set()) & own_documents, said))
     mine = [words(n) for n in [candidate.label, *result.aliases]]
+    theirs: dict[str, list[Evidence]] = {}
     for row in _rows(store, _IN, iri):
         if row["p"].value in skip:
             continue
         s = row["s"].value
         value = Value(short(row["p"].value), _text(row["label"]) or short(s), s, incoming=True,
                       section=_section(_text(row["classes"])))
-        # one query per node: with the subject bound, not one join over every neighbour (10x slower in Oxigraph)
-        their = [_evidence(ev) for ev in _rows(store, _EVIDENCE, s)]
-        result.values.append(_supported(value, their, mine, own_documents, said))
+        # one query per node, with the subject bound, not one join over every neighbour (10x slower in Oxigraph);
+        # once per node however many properties tie it to the entity
+        if s not in theirs:
+            theirs[s] = _sentences(store, s)
+        result.values.append(_supported(value, theirs[s], mine, own_documents, said))
     result.aliases.sort()
     result.values.sort(key=lambda v: (SECTIONS.index(v.section), v.incoming, v.iri is not None, v.property,
                                       v.value.casefold(), v.iri or ""))
