@@ -247,6 +247,13 @@ def _renamed_sites(sent: Sentence, operators: list) -> list[tuple[int, FacilityR
     return out
 
 
+def _singular(word: str, token) -> str:
+    """The site word of one facility: "test plants in Kulim and Bayan Lepas" are a plant in each."""
+    if token is not None and token.tag_ == "NNS" and word.endswith(token.lower_):
+        return word[:-len(token.lower_)] + token.lemma_.lower()
+    return word
+
+
 def find_facilities(sent: Sentence) -> list[FacilityRecord]:
     """Facilities stated in one sentence (names are surface forms; resolution maps them later).
 
@@ -300,6 +307,6 @@ def find_facilities(sent: Sentence) -> list[FacilityRecord]:
                 key = (operator, kind + (place.name if place else ""))
                 if key in found or (place and place.name == operator):
                     continue
-                name = "headquarters" if kind == "headquarters" else text[word_start:word_end].lower()
+                name = "headquarters" if kind == "headquarters" else _singular(text[word_start:word_end].lower(), token)
                 found[key] = _record(sent, name, kind, operator, place.name if place else None)
     return list(found.values())

@@ -330,7 +330,7 @@ def _part_facts(doc: LoadedDocument, part: _Part, docs: list, reference: Referen
         for sent in said_here:
             # "it" points at the last sentence's subject: kept through a chain of "it"s, lost to any other subject
             sent.antecedent = subject
-            subject = sent.subject_org() or (subject if sent.anaphor() is not None else None)
+            subject = sent.subject_org() or (subject if sent.anaphor() is not None or sent.place_subject() else None)
             ev = [_evidence(doc, record.id, block.start + sent.start, block.start + sent.end)]
             if block.kind != "row":
                 said.append((sent.text, ev))

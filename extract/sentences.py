@@ -75,6 +75,13 @@ class Sentence:
                         return m.name
         return None
 
+    def place_subject(self) -> bool:
+        """Is the main verb's subject a place?  The parser takes the place of a fronted phrase for the subject
+        ("Headquartered in Bayan Lepas, Penang, the Group provides ..."), so such a sentence keeps the firm
+        the sentence before was about."""
+        return any(p.start <= child.idx < p.end for child in self.span.root.children
+                   if child.dep_ in ("nsubj", "nsubjpass") for p in self.places)
+
     def self_reference(self) -> bool:
         """Does the author speak of itself ("we", "our", "the company")?"""
         if self.author is None:

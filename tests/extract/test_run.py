@@ -75,6 +75,20 @@ def test_it_points_at_the_firm_the_sentence_before_is_about(tmp_path, nlp):
     assert deals[0].year == "2024"  # the second "It" is the port: no deal
 
 
+def test_a_place_the_parser_took_for_the_subject_does_not_break_the_chain_to_it(tmp_path, nlp):
+    """"Based in Bayan Baru, Penang, the Group sells ...": the parser makes Penang the subject; the "It" after
+    it still points at the firm named before.  Any other subject does break the chain."""
+    path = tmp_path / "release.txt"
+    path.write_text("Tamarind Semitest Holdings Berhad is listed on the Main Market of Bursa Malaysia. Based in Bayan "
+                    "Baru, Penang, the Group sells burn-in services to device makers in Europe and Asia. It operates "
+                    "test plants in Ipoh and Seremban and employs more than 2,600 people.\n\n"
+                    "Tamarind Semitest Holdings Berhad is listed in Kuala Lumpur. The port authority provides berths "
+                    "to ships in Asia. It operates test plants in Kuantan.\n", encoding="utf-8")
+    sites = extract_paths([path], reference_dir=REFERENCE_DIR, nlp=nlp).facts.of("facilities")
+    assert sorted(f.name for f in sites if f.kind == "plant") == [  # one plant per place, in the singular
+        "Tamarind Semitest Holdings Berhad plant (Ipoh)", "Tamarind Semitest Holdings Berhad plant (Seremban)"]
+
+
 def test_a_short_name_in_a_mail_address_is_still_a_name(tmp_path, nlp):
     path = tmp_path / "release.txt"
     path.write_text('Keranji Semitest Holdings Berhad ("Keranji" or "the Group") will build a test plant in Kulim.\n\n'
