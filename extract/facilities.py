@@ -247,6 +247,33 @@ def _renamed_sites(sent: Sentence, operators: list) -> list[tuple[int, FacilityR
     return out
 
 
+# what a site noun that points back may carry besides "the": "the new plant", "the plant, which ...", "the plant's"
+_BACK_POINTING_DEPS = frozenset({"det", "amod", "relcl", "acl", "punct", "case"})
+
+
+def site_spoken_of_again(sent: Sentence, recent: list[FacilityRecord]) -> FacilityRecord | None:
+    """The facility a definite site noun points back at ("The plant employs 900 people", "the new factory will
+    ..."): the last of ``recent`` of the same kind.  A clause that names the site ("The plant, which the
+    company has named the An Duong Smart Factory, ...") gives a facility known only by its kind word that name.
+    A site noun with an owner, a place or any other qualifier ("the Acme plant", "the plant in Pune") is
+    another site, or one this cannot tell."""
+    for word_start, word_end, kind in _site_words(sent):
+        token = _site_token(sent, sent.start + word_start, sent.start + word_end)
+        if token is None or token.pos_ != "NOUN" or token.tag_ == "NNS" or token.i - token.left_edge.i > 2:
+            continue
+        dets = [c for c in token.children if c.dep_ == "det"]
+        if [d.lower_ for d in dets] not in (["the"], ["this"]) or any(c.dep_ not in _BACK_POINTING_DEPS for c in token.children) \
+                or any(a <= sent.start + word_start < b for a, b in ((m.start, m.end) for m in sent.orgs + sent.places)):
+            continue
+        earlier = next((r for r in reversed(recent) if r.kind == kind), None)
+        if earlier is None:
+            return None
+        if (name := _given_name(token)) and earlier.name == earlier.name.lower():
+            earlier.name = name
+        return earlier
+    return None
+
+
 def _singular(word: str, token) -> str:
     """The site word of one facility: "test plants in Kulim and Bayan Lepas" are a plant in each."""
     if token is not None and token.tag_ == "NNS" and word.endswith(token.lower_):

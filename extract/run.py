@@ -305,7 +305,8 @@ def _part_facts(doc: LoadedDocument, part: _Part, docs: list, reference: Referen
                                               for d, k in zip(docs, block_kinds)], reference)
     found = [defined_aliases(d.text, mentions) for d, mentions in zip(docs, found)]
     found = recurring_organizations(block_kinds, docs, found, reference, author=section.author, lower_words=words)
-    for block, parsed_doc, mentions in zip(section.blocks, docs, found):
+    recent: dict[str, list[tuple[int, object]]] = {}  # per kind: (block number, record) of the records found so far
+    for number, (block, parsed_doc, mentions) in enumerate(zip(section.blocks, docs, found)):
         views.append(BlockView(block.kind, block.level, parsed_doc.text, parsed_doc))
         for m in mentions:
             out.located.append(Located(m, _evidence(doc, record.id, block.start + m.sent_start, block.start + m.sent_end)))
@@ -337,9 +338,15 @@ def _part_facts(doc: LoadedDocument, part: _Part, docs: list, reference: Referen
             for kind in kinds:  # a row "date | firm | firm | MoU" states a deal; most facts need a sentence
                 if kind.find is None or kind.key in in_title or (block.kind == "row" and not kind.in_rows):
                     continue
-                for found_here in kind.find(sent):
+                stated = kind.find(sent)
+                for found_here in stated:
                     found_here.evidence = ev
                     raw.of(kind.key).append(found_here)
+                    recent.setdefault(kind.key, []).append((number, found_here))
+                if not stated and kind.again is not None and block.kind != "row":
+                    near = [r for at, r in recent.get(kind.key, []) if number - at <= 2]
+                    if (earlier := kind.again(sent, near)) is not None:
+                        earlier.evidence = earlier.evidence + ev  # a new list: records may share one
             if block.kind == "row":
                 continue
             for found in find_policies(sent):

@@ -26,7 +26,10 @@ class Kind:
     whole sections).  ``find_in_title`` reads a title or a line without a full stop; when it finds a
     record there, that line's sentences are not read for this kind.  ``link`` turns the records of every
     file into the kept ones: names resolved by the linker (:class:`extract.link.Linker`), one record per
-    fact; ``linked`` holds the kinds linked before it, in registry order.
+    fact; ``linked`` holds the kinds linked before it, in registry order.  ``again`` reads a sentence that
+    states no record of its own and returns the record (one of ``recent``, found in this block or the two
+    before, oldest first) that the sentence speaks of again ("The plant employs 900 people"); the caller
+    adds the sentence to that record's evidence.
     """
 
     key: str  # its list in a FactSet and in facts.json: a plural noun
@@ -35,6 +38,7 @@ class Kind:
     find: Callable[[Any], Records] | None = None
     find_in_title: Callable[[str], Any] | None = None
     in_rows: bool = False  # a table row is read as a sentence too
+    again: Callable[[Any, Records], Any] | None = None
 
 
 def _registered() -> tuple[Kind, ...]:

@@ -663,6 +663,35 @@ def test_it_runs_the_sites_of_the_firm_the_sentence_before_is_about(parse):
     assert find_facilities(empty) == []  # an empty "it" points at nobody
 
 
+@pytest.mark.parametrize(("text", "points_back"), [
+    ("The plant employs 900 people, two-thirds of them women.", True),
+    ("The new factory will reach full capacity by 2027.", True),
+    ("Output at the Bosch plant fell by a third.", False),  # another firm's site
+    ("The plant in Wuxi employs 900 people.", False),  # a site placed anew may be another one
+    ("The research centre employs 900 people.", False),  # no earlier site of that kind
+    ("Plants like these employ 900 people.", False),
+])
+def test_a_definite_site_noun_speaks_again_of_the_last_site_of_its_kind(parse, text, points_back):
+    from extract.facilities import site_spoken_of_again
+    from extract.records import FacilityRecord
+
+    office = FacilityRecord(name="office", kind="office", operator="Siemens", place="Chengdu")
+    plant = FacilityRecord(name="factory", kind="plant", operator="Siemens", place="Chengdu")
+    found = site_spoken_of_again(parse(text), [plant, office])
+    assert found is (plant if points_back else None)
+
+
+def test_a_clause_on_a_site_noun_that_points_back_names_the_site(parse):
+    from extract.facilities import site_spoken_of_again
+    from extract.records import FacilityRecord
+
+    plant = FacilityRecord(name="factory", kind="plant", operator="Siemens", place="Chengdu")
+    sent = parse("The plant, which the company has named the Tianfu Smart Factory, will be built in two phases.")
+    assert site_spoken_of_again(sent, [plant]) is plant and plant.name == "Tianfu Smart Factory"
+    named = FacilityRecord(name="Siemens Chengdu Works", kind="plant", operator="Siemens")
+    assert site_spoken_of_again(sent, [named]) is named and named.name == "Siemens Chengdu Works"  # a name is kept
+
+
 def test_a_climate_target_may_quote_its_goals(parse):
     text = 'In 2020, the president announced that China would reach "peak carbon" by 2030 and "carbon neutrality" by 2060.'
     names = [f.record.name for f in find_policies(parse(text))]

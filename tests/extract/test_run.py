@@ -89,6 +89,18 @@ def test_a_place_the_parser_took_for_the_subject_does_not_break_the_chain_to_it(
         "Tamarind Semitest Holdings Berhad plant (Ipoh)", "Tamarind Semitest Holdings Berhad plant (Seremban)"]
 
 
+def test_a_later_paragraph_that_speaks_of_the_plant_again_is_its_evidence_and_may_name_it(tmp_path, nlp):
+    path = tmp_path / "news.txt"
+    path.write_text("Siemens broke ground on Tuesday on a US$420 million factory in the Tianfu Industrial Park.\n\n"
+                    "The plant, which the company has named the Tianfu Smart Factory, will be built in two phases.\n\n"
+                    "Bosch reported higher sales.\n\nA spokesman said demand was weak.\n\nThe factory employs 900 people.\n",
+                    encoding="utf-8")
+    [site] = extract_paths([path], reference_dir=REFERENCE_DIR, nlp=nlp).facts.of("facilities")
+    assert site.name == "Tianfu Smart Factory" and site.place == "Tianfu Industrial Park"
+    text = path.read_text(encoding="utf-8")
+    assert [text[e.start:e.end][:14] for e in site.evidence] == ["Siemens broke ", "The plant, whi"]  # three paragraphs on: too far
+
+
 def test_a_short_name_in_a_mail_address_is_still_a_name(tmp_path, nlp):
     path = tmp_path / "release.txt"
     path.write_text('Keranji Semitest Holdings Berhad ("Keranji" or "the Group") will build a test plant in Kulim.\n\n'
