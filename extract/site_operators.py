@@ -36,6 +36,10 @@ def site_operators(sent: Sentence, operators: list, start: int, end: int) -> lis
         for o in operators:
             if o.start <= token.idx < o.end:
                 return o.name
+        # "at kelpie HQ": the author's own short name, written as no name is, where the author speaks of itself
+        if sent.author and token.dep_ in ("compound", "poss") and token.is_lower \
+                and token.lower_ == sent.author.split()[0].lower() and sent.self_reference():
+            return sent.author
         return None
 
     head = site.root

@@ -692,6 +692,16 @@ def test_a_clause_on_a_site_noun_that_points_back_names_the_site(parse):
     assert site_spoken_of_again(sent, [named]) is named and named.name == "Siemens Chengdu Works"  # a name is kept
 
 
+@pytest.mark.parametrize(("text", "operators"), [
+    ("It's been a busy month at brightloom HQ in Leeds, and we can finally tell you why.", ["Brightloom Robotics Ltd"]),
+    ("It's been a busy month at brightloom HQ in Leeds, the paper said.", []),  # the author does not speak of itself
+    ("It's been a busy month at the Leeds HQ, and we can finally tell you why.", []),  # no owner named at all
+])
+def test_the_authors_short_name_in_lower_case_owns_its_site(parse, text, operators):
+    found = find_facilities(parse(text, author="Brightloom Robotics Ltd"))
+    assert [f.operator for f in found if f.kind == "headquarters"] == operators
+
+
 def test_a_climate_target_may_quote_its_goals(parse):
     text = 'In 2020, the president announced that China would reach "peak carbon" by 2030 and "carbon neutrality" by 2060.'
     names = [f.record.name for f in find_policies(parse(text))]
