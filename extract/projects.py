@@ -102,7 +102,8 @@ def _names(span) -> list[str]:
                 end < len(span) and span[end].text in ("-", "–") and _glued(span, end - 1):
             continue
         taken = end
-        if end == len(span) or span[end].text not in _ORG_NEXT:
+        # a capitalised word after the heads carries the name on: "Rift Valley Green Ammonia Ltd." names a firm
+        if end == len(span) or span[end].text not in _ORG_NEXT and not (span[end].is_title and span[end].is_alpha):
             names.append(span[start:end].text)
     return names
 

@@ -389,6 +389,9 @@ def test_generic_or_listed_project_words_are_no_project(parse, text):
     ("Siemens built the 5G Innovation Demonstration Park in 2019.", ["Innovation Demonstration Park"]),
     # an organisation's name that holds a head noun is no project
     ("Siemens signed a deal with the Advanced Research Projects Agency in 2019.", []),
+    # a capitalised word after the heads carries the name on: a firm, not the "Kerio Valley" project
+    ("Kerio Valley Green Fuels Ltd. is developing a 100 MW electrolyser near Eldoret since 2024.", []),
+    ("Siemens invested RMB 2 billion in the Kerio Valley in 2024.", ["Kerio Valley"]),
     # a connector right before the heads joins no name
     ("Siemens studied the Characteristics of Demonstration Zone planning in 2019.", []),
 ])
