@@ -91,6 +91,12 @@ def _glued(span, i: int) -> bool:
     return i >= 0 and not span[i].whitespace_ and span[i].text[-1:].isalnum()
 
 
+def _acts(head) -> bool:
+    """Does the name whose last word is ``head`` act, as only a body does: the agent of a passive verb ("identified
+    by the World Economic Forum") or an owner ("the World Economic Forum's Global Lighthouse Network")?"""
+    return head.dep_ == "poss" or head.dep_ == "pobj" and head.head.dep_ == "agent"
+
+
 def _names(span) -> list[str]:
     """The project names of a sentence (:mod:`extract.patterns.project`), leftmost first, none overlapping; a
     name an organisation's word follows ("Advanced Research Projects Agency") is no project's."""
@@ -103,7 +109,9 @@ def _names(span) -> list[str]:
             continue
         taken = end
         # a capitalised word after the heads carries the name on: "Rift Valley Green Ammonia Ltd." names a firm
-        if end == len(span) or span[end].text not in _ORG_NEXT and not (span[end].is_title and span[end].is_alpha):
+        if end < len(span) and (span[end].text in _ORG_NEXT or span[end].is_title and span[end].is_alpha):
+            continue
+        if not _acts(span[end - 1]):
             names.append(span[start:end].text)
     return names
 
