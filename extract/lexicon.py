@@ -47,3 +47,7 @@ HONORIFICS = frozenset("""datuk dato datin tan sri puan encik haji hajjah sheikh
     lord madam""".split())
 # words that join a person's given name to a parent's: "Nur Aisyah binti Kamarudin", "Ahmad bin Ismail"
 PATRONYMIC_WORDS = frozenset({"bin", "binti", "bte", "binte", "a/l", "a/p"})
+
+# verbs (lemmas) whose subject speaks or decides, as only a body or a person does: "the Conference pointed out ..."
+SAYING_VERBS = frozenset("""say state point stress emphasize emphasise note urge propose decide require announce
+    call declare warn""".split())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import FUNDING_VERBS, MONEY_NOUNS
+from .lexicon import FUNDING_VERBS, MONEY_NOUNS, SAYING_VERBS
 from .loader import is_contents_line
 from .records import ProjectRecord
 from .patterns import cues
@@ -93,8 +93,10 @@ def _glued(span, i: int) -> bool:
 
 def _acts(head) -> bool:
     """Does the name whose last word is ``head`` act, as only a body does: the agent of a passive verb ("identified
-    by the World Economic Forum") or an owner ("the World Economic Forum's Global Lighthouse Network")?"""
-    return head.dep_ == "poss" or head.dep_ == "pobj" and head.head.dep_ == "agent"
+    by the World Economic Forum"), an owner ("the World Economic Forum's Global Lighthouse Network"), or the
+    subject of a verb of saying or deciding ("The Central Economic Work Conference pointed out ...")?"""
+    return head.dep_ == "poss" or head.dep_ == "pobj" and head.head.dep_ == "agent" \
+        or head.dep_ == "nsubj" and head.head.lemma_.lower() in SAYING_VERBS
 
 
 def _names(span) -> list[str]:
