@@ -227,7 +227,8 @@ def find_policies(sent: Sentence) -> list[FoundPolicy]:
         if not any(a <= m.start(1) < b for a, b, _ in spans):
             spans.append((m.start(1), m.end(1), re.sub(r"[\"“”]", "", m.group(1))))
 
-    for a, b, name in _public_instruments(sent) + _described_programmes(sent) + _governments_programmes(sent):
+    for a, b, name in _public_instruments(sent) + _described_programmes(sent) + _governments_programmes(sent) + \
+            _purpose_plans(sent):
         if not any(x <= a < y or a <= x < b for x, y, _ in spans):
             spans.append((a, b, name))
 
@@ -321,6 +322,55 @@ def _governments_programmes(sent: Sentence) -> list[tuple[int, int, str]]:
             continue
         name = " ".join(t.text for t in doc[first:head.i + 1] if t.text not in _QUOTES)
         out.append((doc[first].idx - sent.start, head.idx + len(head) - sent.start, name))
+    return out
+
+
+_PURPOSE_HEADS = frozenset({"plan", "strategy", "programme", "program", "roadmap", "initiative"})
+_PURPOSE_PREPS = frozenset({"towards", "toward"})  # "for" is as often a period ("plan for 2025")
+
+
+def _purpose_plans(sent: Sentence) -> list[tuple[int, int, str]]:
+    """(start, end, name) of a plan a government or a place makes, named in lower case by what it is for: "Shanghai
+    has introduced a comprehensive implementation plan to accelerate the integration of AI into manufacturing",
+    "Chongqing is speeding up the formulation of its action plan towards carbon-peak".  The name is the plan
+    noun with the nouns before it and its purpose, to the first comma; a firm's plan and a plan for nothing
+    stated are none."""
+    doc, span = sent.span.doc, sent.span
+    public = [(p.start, p.end) for p in sent.places] + \
+        [(o.start, o.end) for o in sent.orgs if o.label == "GovernmentBody"]
+
+    def governs(token) -> bool:
+        return any(a <= t.idx < b for t in token.subtree for a, b in public) or token.lower_ in _GOVERNMENTS \
+            or any(c.lower_ in _GOVERNMENTS for c in token.children if c.dep_ == "compound")
+
+    out = []
+    for head in span:
+        if head.lower_ not in _PURPOSE_HEADS:
+            continue
+        purpose = next((c for c in head.children if c.i > head.i and (
+            c.dep_ == "acl" and c.pos_ == "VERB" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+            or c.dep_ == "prep" and c.lower_ in _PURPOSE_PREPS)), None)
+        if purpose is None:
+            continue
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        verb = head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("pobj", "prep", "dobj") and verb is not verb.head:
+            verb = verb.head  # "the formulation of its action plan": up to the verb
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb.pos_ in ("VERB", "AUX") else []
+        if not (any(governs(o) for o in owners if o.lower_ not in ("its", "their"))
+                or (not owners or any(o.lower_ in ("its", "their") for o in owners)) and any(governs(x) for x in subjects)):
+            continue
+        first = head.i
+        while first > span.start and doc[first - 1].dep_ == "compound" and doc[first - 1].is_lower:
+            first -= 1  # "implementation" of "implementation plan"
+        last = purpose.right_edge.i
+        comma = next((t.i for t in doc[head.i:last + 1] if t.text in (",", ";")), None)
+        if comma is not None:
+            last = comma - 1
+        if last - head.i > 20 or last <= head.i:
+            continue
+        name = doc[first:last + 1].text
+        out.append((doc[first].idx - sent.start, doc[last].idx + len(doc[last]) - sent.start, name))
     return out
 
 

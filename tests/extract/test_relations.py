@@ -709,6 +709,21 @@ def test_the_authors_short_name_in_lower_case_owns_its_site(parse, text, operato
     assert [f.operator for f in found if f.kind == "headquarters"] == operators
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Penang has introduced a comprehensive implementation plan to speed up the use of robots in the electronics "
+     "industry.", ["implementation plan to speed up the use of robots in the electronics industry"]),
+    ("Sichuan is speeding up the formulation of its action plan towards carbon neutrality.",
+     ["action plan towards carbon neutrality"]),
+    ("The provincial government approved a plan to cut coal use by a third, the paper said.",
+     ["plan to cut coal use by a third"]),
+    ("Siemens has introduced a plan to double its sales in Asia.", []),  # a firm's plan
+    ("Penang has introduced a comprehensive implementation plan.", []),  # for nothing stated
+    ("Penang unveiled its plan for 2026 in March.", []),  # "for" a period, not a purpose
+])
+def test_a_governments_plan_named_by_its_purpose_is_a_policy(parse, text, names):
+    assert [f.record.name for f in find_policies(parse(text))] == names
+
+
 def test_a_climate_target_may_quote_its_goals(parse):
     text = 'In 2020, the president announced that China would reach "peak carbon" by 2030 and "carbon neutrality" by 2060.'
     names = [f.record.name for f in find_policies(parse(text))]
