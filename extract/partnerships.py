@@ -107,6 +107,25 @@ def _the_two_firms(sent: Sentence) -> bool:
                and tokens[i + 1].lemma_.lower() in _TWO_OF for i, t in enumerate(tokens))
 
 
+# groups of people a firm's own report speaks of as its own: "the Ringaskiddy team", "our engineers"
+_PEOPLE_NOUNS = frozenset({"team", "engineer", "researcher", "scientist", "staff", "employee", "expert", "specialist",
+                           "colleague", "division", "unit", "department"})
+
+
+def _own_people(sent: Sentence, cue: tuple[int, int, str]) -> bool:
+    """Is the subject of the cue's verb a group of people no organisation is named in ("the Ringaskiddy team has
+    worked with ...", "our engineers partnered with ...")?  In a firm's own report they are the firm's."""
+    token = sent.span.doc.char_span(sent.start + cue[0], sent.start + cue[1], alignment_mode="expand")
+    if token is None:
+        return False
+    verb = token.root if token.root.pos_ in ("VERB", "AUX") else token.root.head
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.lemma_.lower() in _PEOPLE_NOUNS and \
+                not any(o.start <= t.idx < o.end for t in subject.subtree for o in sent.orgs):
+            return True
+    return False
+
+
 def _funder(sent: Sentence, cues: list[tuple[int, int, str]], name: str) -> bool:
     """Is ``name`` the one who gives money in a cue "grant from NAME", "funded by NAME" of the sentence?"""
     starts = [o.start - sent.start for o in sent.orgs if o.name == name]
@@ -175,6 +194,9 @@ def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
         # the one the document speaks as, else the one the sentence before is about
         other = next((n for n in (sent.author, sent.antecedent) if n and n != parties[0]), None)
         parties += [other] if other else []
+    elif len(parties) == 1 and sent.author and sent.author != parties[0] and cue and _own_people(sent, cue):
+        # "Since 2021 the Ringaskiddy team has worked with the Lee Valley Institute": the author's own people
+        parties = [sent.author, parties[0]]
     elif len(parties) == 1 and sent.author and sent.author != parties[0] and \
             (_funder(sent, cues, parties[0]) or _passive_supplier(sent, parties[0])):
         # "The EUR 85 million line was supported by a capital grant from IDA Ireland", in a firm's own report:

@@ -724,6 +724,16 @@ def test_a_governments_plan_named_by_its_purpose_is_a_policy(parse, text, names)
     assert [f.record.name for f in find_policies(parse(text))] == names
 
 
+@pytest.mark.parametrize(("author", "parties"), [
+    ("Siemens", [["Kinta Institute for Process Chemistry", "Siemens"]]),
+    (None, []),  # whose team, nobody says
+])
+def test_a_firms_own_team_works_with_a_partner_for_the_firm(parse, author, parties):
+    sent = parse("Since 2021 the Penang team has worked with the Kinta Institute for Process Chemistry on new solvents.",
+                 author=author)
+    assert [sorted(p.parties) for p in find_partnerships(sent)] == parties
+
+
 def test_a_climate_target_may_quote_its_goals(parse):
     text = 'In 2020, the president announced that China would reach "peak carbon" by 2030 and "carbon neutrality" by 2060.'
     names = [f.record.name for f in find_policies(parse(text))]
