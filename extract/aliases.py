@@ -32,6 +32,7 @@ def defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
     out = list(mentions)
     for full in [m for m in mentions if m.kind == "organization"]:
         _add_known_as(text, full, out)
+        _add_bracketed_short(text, full, out)
         if not (bracket := _QUOTED_IN_BRACKETS.match(text[full.end:])):
             continue
         for quoted in _QUOTED_NAME.finditer(bracket.group()):
@@ -52,6 +53,26 @@ def _add_known_as(text: str, full: Mention, mentions: list[Mention]) -> None:
     organisation there ("Kyungtae Lightwave Precision Co., Ltd., ... better known as KTL")."""
     m = _KNOWN_AS_NAME.match(text[full.end:full.sent_end])
     if not m or len(text[full.end:full.end + m.start(1)].split()) > _WORDS_BETWEEN:
+        return
+    start, end = full.end + m.start(1), full.end + m.end(1)
+    inside = [x for x in mentions if x.start < end and start < x.end]
+    if any(x.kind == "organization" for x in inside):
+        return  # recognised: marked below
+    for x in inside:
+        mentions.remove(x)
+    mentions.append(Mention("organization", m.group(1), full.label, full.sent_start, full.sent_end,
+                            start=start, end=end, alias_of=full.name))
+
+
+# an unquoted short name in brackets: capitals, two or more of them ("(WRA)", "(KenGen)"); "(Singapore)" is a place
+_BRACKETED_SHORT = re.compile(r"^\s*\(((?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&-]{1,11})\)")
+
+
+def _add_bracketed_short(text: str, full: Mention, mentions: list[Mention]) -> None:
+    """Add the short name in brackets right after the organisation ``full`` when the recogniser did not take it
+    for an organisation there ("the Water Resources Authority (WRA) has ...")."""
+    m = _BRACKETED_SHORT.match(text[full.end:full.sent_end])
+    if not m:
         return
     start, end = full.end + m.start(1), full.end + m.end(1)
     inside = [x for x in mentions if x.start < end and start < x.end]

@@ -51,3 +51,15 @@ def test_known_as_far_from_the_name_defines_nothing():
             "will be known as Northgate.")
     [full] = _orgs(text, "Acme Ltd.")
     assert defined_aliases(text, [full]) == [full]
+
+
+@pytest.mark.parametrize(("text", "short"), [
+    ("The Tana Basin Water Authority (TBWA) has capped abstraction.", "TBWA"),
+    ("The Kenya Electricity Generating Company (KenGen) sells steam.", "KenGen"),
+    ("Acme Holdings (Singapore) sells steam.", None),  # one capital: a place, not a short name
+    ("Acme Holdings (2019) sells steam.", None),
+])
+def test_a_short_name_in_brackets_the_recogniser_missed_is_added(text, short):
+    full = text.split(" (")[0].removeprefix("The ")
+    mentions = defined_aliases(text, _orgs(text, full))
+    assert [(m.name, m.alias_of) for m in mentions[1:]] == ([(short, full)] if short else [])
