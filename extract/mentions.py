@@ -76,6 +76,10 @@ def _mention(doc, ent, name: str, reference: Reference, governments: list[Mentio
         name = " ".join(w.capitalize() for w in name.split())
         place = reference.place(name)
         return Mention("place", place.name if place else name, place.kind if place else "Place", start, end, **at)
+    county = _COUNTY.match(name) or _COUNTY_AFTER.match(text[ent.end_char:ent.end_char + 30])
+    if ent.label_ in ("GPE", "LOC", "FAC", "ORG") and county and county.group("county") not in reference.legal_forms:
+        # "Ringaskiddy, Co. Cork": an Irish address, whose "Co." is a county's, not a company's
+        return Mention("place", county.group("place") or name, "Place", start, end, **at)
     place = reference.place(name)
     if ent.label_ in ("GPE", "LOC", "FAC", "ORG") and place is not None:
         return Mention("place", place.name, place.kind, start, end, **at)
@@ -118,6 +122,10 @@ def _mention(doc, ent, name: str, reference: Reference, governments: list[Mentio
             role, affiliation = role_before(doc, ent)
         return Mention("person", name, "Person", start, end, role, affiliation, **at)
     return None
+
+
+_COUNTY = re.compile(r"^(?P<place>.+?),?\s+Co\.\s+(?P<county>[A-Z][a-z]+)$")
+_COUNTY_AFTER = re.compile(r"^(?P<place>),?\s+Co\.\s+(?P<county>[A-Z][a-z]+)\b")
 
 
 def _before_home(name: str, reference: Reference) -> str:

@@ -70,6 +70,12 @@ def recurring_organizations(kinds: list[str], docs: list, mentions: list[list[Me
     short = {word: full for word, full in _short_names(seen, reference, lower_words).items()
              if word not in names and word not in placed}
     names |= set(short)
+    # "Ringaskiddy, Co. Cork" makes Ringaskiddy a place; where the recogniser calls it a firm elsewhere in the
+    # section ("Ringaskiddy manufactures the intermediates") it is still that place
+    known_places = {m.name for block in mentions for m in block if m.kind == "place"}
+    mentions = [[m for m in block if not (m.kind == "organization" and m.label != "GovernmentBody"
+                                          and m.name in known_places and not reference.organization(m.name))]
+                for block in mentions]
     if not names:
         return mentions
     pattern = re.compile(r"(?<![\w&.-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))

@@ -61,3 +61,14 @@ def test_a_short_name_that_opens_another_name_is_not_the_organisation(nlp, refer
     found = recurring_organizations(["paragraph"] * 2, docs, [doc_mentions(d, reference) for d in docs], reference,
                                     author=None, lower_words=set())
     assert not [m for m in found[1] if m.alias_of]
+
+
+def test_a_name_the_section_uses_as_a_place_is_no_organisation_elsewhere_in_it(nlp, reference):
+    """"Ringaskiddy, Co. Cork" is an address; "Ringaskiddy manufactures ..." speaks of the site there."""
+    blocks = ["Our largest site remains the plant at Carrigtwohill, Co. Cork, which has operated since 1998.",
+              "Shannonbridge Ltd and Carrigtwohill signed a supply deal in 2024."]
+    docs = [nlp(b) for b in blocks]
+    mentions = [doc_mentions(d, reference) for d in docs]
+    assert ("place", "Carrigtwohill") in {(m.kind, m.name) for m in mentions[0]}  # the county's "Co." is no firm's
+    assert "Carrigtwohill" in {m.name for m in mentions[1] if m.kind == "organization"}  # the recogniser's guess
+    assert _orgs(nlp, reference, blocks) == [set(), {"Shannonbridge Ltd"}]
