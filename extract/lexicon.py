@@ -51,3 +51,7 @@ PATRONYMIC_WORDS = frozenset({"bin", "binti", "bte", "binte", "a/l", "a/p"})
 # verbs (lemmas) whose subject speaks or decides, as only a body or a person does: "the Conference pointed out ..."
 SAYING_VERBS = frozenset("""say state point stress emphasize emphasise note urge propose decide require announce
     call declare warn""".split())
+
+# words that make a programme public, a government's instrument: "the national PREPARE programme"
+PUBLIC_WORDS = frozenset({"national", "regional", "federal", "provincial", "municipal", "state", "government-backed",
+                          "government-funded", "state-backed", "public"})

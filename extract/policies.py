@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .loader import is_contents_line
 from .cues import described_as
-from .lexicon import PLAN_NOUNS
+from .lexicon import PLAN_NOUNS, PUBLIC_WORDS
 from .records import PolicyRecord
 from .sentences import TITLE_WORD, YEAR, Sentence
 
@@ -268,9 +268,6 @@ def _described_programmes(sent: Sentence) -> list[tuple[int, int, str]]:
 
 # a name before one of these, in lower case, names a programme: "its Made Different program"
 _PROGRAMME_NOUNS = frozenset({"programme", "program", "initiative", "scheme", "fund", "plan", "strategy"})
-# words that make a programme public: "the national PREPARE programme"
-_PUBLIC = frozenset({"national", "regional", "federal", "provincial", "municipal", "state", "government-backed",
-                     "government-funded", "state-backed", "public"})
 _QUOTES = frozenset("'‘’\"“”")
 
 
@@ -293,7 +290,7 @@ def _governments_programmes(sent: Sentence) -> list[tuple[int, int, str]]:
         if head.lower_ not in _PROGRAMME_NOUNS or not head.is_lower or head.i == span.start:
             continue
         i = head.i - 1
-        while i > span.start and doc[i].is_lower and doc[i].dep_ in ("compound", "amod") and doc[i].lower_ not in _PUBLIC:
+        while i > span.start and doc[i].is_lower and doc[i].dep_ in ("compound", "amod") and doc[i].lower_ not in PUBLIC_WORDS:
             i -= 1  # what kind of programme: "voucher" of "the 'chèques technologiques' voucher scheme"
         if doc[i].text in _QUOTES:  # a quoted name: back to its opening quote
             opening = next((j for j in range(i - 1, max(span.start, i - 12) - 1, -1) if doc[j].text in _QUOTES), None)
@@ -317,7 +314,7 @@ def _governments_programmes(sent: Sentence) -> list[tuple[int, int, str]]:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
         if not (any(governs(o) for o in owners if o.lower_ not in ("its", "their"))
                 or any(o.lower_ in ("its", "their") for o in owners) and any(governs(s) for s in subjects)
-                or any(c.lower_ in _PUBLIC for c in head.children if c.dep_ == "amod")
+                or any(c.lower_ in PUBLIC_WORDS for c in head.children if c.dep_ == "amod")
                 or not owners and any(governs(s) for s in subjects)):
             continue
         name = " ".join(t.text for t in doc[first:head.i + 1] if t.text not in _QUOTES)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import FUNDING_VERBS, MONEY_NOUNS, SAYING_VERBS
+from .lexicon import FUNDING_VERBS, MONEY_NOUNS, PUBLIC_WORDS, SAYING_VERBS
 from .loader import is_contents_line
 from .records import ProjectRecord
 from .patterns import cues
@@ -30,6 +30,7 @@ _LOWER_HEADS = frozenset(
 )
 _VAGUE = frozenset({"this", "these", "that", "the", "a", "an", "such", "other", "many", "some", "more", "key", "major",
                     "new", "all", "various", "several", "its", "their", "our", "each", "any", "local"})
+_PROGRAMMES = frozenset({"programme", "program", "programmes", "programs"})
 # a name in a chunk that is a policy's makes the chunk a part of it: "the Belt and Road Initiative (BRI) route"
 _POLICY_WORDS = frozenset({"Initiative", "Plan", "Strategy", "Policy", "Programme", "Program"})
 
@@ -184,6 +185,8 @@ def find_projects(sent: Sentence) -> list[ProjectRecord]:
                 continue  # a capitalised head is a name, which the patterns above took or refused
             if any(t.text in _POLICY_WORDS or t.dep_ == "poss" and t.pos_ != "PROPN" for t in chunk):
                 continue  # "the Belt and Road Initiative route", "its partners' market channels"
+            if chunk.root.lower_ in _PROGRAMMES and any(c.lower_ in PUBLIC_WORDS for c in chunk.root.children):
+                continue  # "the national PREPARE programme", "a government-backed programme": a policy
             kept = [t for t in chunk if t.lower_ not in _VAGUE and t.pos_ not in ("DET", "PRON", "NUM")]
             while kept and (kept[0].pos_ in ("ADP", "CCONJ", "SCONJ", "PART", "PUNCT") or kept[0].is_punct):
                 kept = kept[1:]  # "than projects", "and expanded ... projects"

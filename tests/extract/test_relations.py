@@ -380,6 +380,8 @@ def test_a_project_name_keeps_its_place_in_parentheses(parse):
     "In 2021 Siemens was identified by the Global Energy Forum as a leader.",
     "In 2021 Siemens joined the Global Energy Forum's network of 2,000 plants.",
     "The Asia Energy Work Conference held in 2018 pointed out that factories should use less coal.",
+    # a public programme is a policy: "the national PREPARE programme"
+    "Since 2021 the national ASPIRE programme has funded research worth RMB 2 billion.",
 ])
 def test_generic_or_listed_project_words_are_no_project(parse, text):
     assert find_projects(parse(text)) == []
