@@ -157,6 +157,36 @@ def _funded_undertaking(sent: Sentence) -> str | None:
     return None
 
 
+# verbs (lemmas) of working together, and the verbs of making whose object is then the joint undertaking
+_TOGETHER_VERBS = frozenset({"cooperate", "collaborate", "partner", "work", "team", "join", "ally", "sign", "agree"})
+_MAKING_VERBS = frozenset({"build", "develop", "construct", "establish", "create", "launch", "set", "deploy", "pilot"})
+
+
+def _joint_undertaking(sent: Sentence) -> str | None:
+    """What two or more named organisations work together to make: the object of a to-clause of making on a verb
+    of working together ("ABB joined forces with Axpo to develop modular green hydrogen production plants in
+    Italy", "Acme will work with partners like Apex and Zenith to build test scenarios for C-V2X in Chongqing"),
+    with the place or purpose phrase right after it.  A pronoun or a single word made is too vague."""
+    if len(sent.org_names()) < 2:
+        return None
+    for verb in sent.span:
+        if verb.lemma_.lower() not in _MAKING_VERBS or verb.dep_ not in ("advcl", "xcomp") \
+                or verb.head.lemma_.lower() not in _TOGETHER_VERBS \
+                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            continue
+        target = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        if target is None:
+            continue
+        words = [t for t in sent.span.doc[target.left_edge.i:target.i + 1] if t.pos_ not in ("DET", "PRON")]
+        after = next((c for c in target.children if c.dep_ == "prep" and c.lower_ in ("in", "for", "at")), None)
+        if after is not None:
+            words += list(after.subtree)
+        if len([t for t in words if t.is_alpha]) < 3:
+            continue
+        return sent.span.doc[words[0].i:words[-1].i + 1].text
+    return None
+
+
 def find_projects(sent: Sentence) -> list[ProjectRecord]:
     """Every named project of a sentence, else at most one delimited "... project"."""
     text = sent.text
@@ -200,6 +230,9 @@ def find_projects(sent: Sentence) -> list[ProjectRecord]:
                 if kept[-1] == chunk.root:
                     names.append(chunk.doc[kept[0].i:chunk.root.i + 1].text)
                     break
+    joint = None if names else _joint_undertaking(sent)
+    if joint:
+        names.append(joint)
     funded = None if names else _funded_undertaking(sent)
     if funded:
         names.append(funded)

@@ -736,6 +736,21 @@ def test_a_firms_own_team_works_with_a_partner_for_the_firm(parse, author, parti
     assert [sorted(p.parties) for p in find_partnerships(sent)] == parties
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("In 2021, Siemens joined forces with Swiss utility Axpo to develop modular green hydrogen production plants in "
+     "Italy.", "modular green hydrogen production plants in Italy"),
+    ("Siemens will work with partners like Tencent, Lenovo and carmakers to build typical application test "
+     "scenarios for C-V2X in Chengdu.", "typical application test scenarios"),
+    ("Siemens worked with Bosch to build it.", None),  # nothing named
+    ("Siemens bought Bosch to build scale in 2021.", None),  # no working together
+])
+def test_what_firms_work_together_to_make_is_a_project(parse, text, name):
+    found = find_projects(parse(text))
+    assert [p.name for p in found] == ([name] if name else [])
+    if name:
+        assert "Siemens" in found[0].participants and len(found[0].participants) >= 2
+
+
 def test_a_climate_target_may_quote_its_goals(parse):
     text = 'In 2020, the president announced that China would reach "peak carbon" by 2030 and "carbon neutrality" by 2060.'
     names = [f.record.name for f in find_policies(parse(text))]
