@@ -170,9 +170,12 @@ def _joint_undertaking(sent: Sentence) -> str | None:
     if len(sent.org_names()) < 2:
         return None
     for verb in sent.span:
-        if verb.lemma_.lower() not in _MAKING_VERBS or verb.dep_ not in ("advcl", "xcomp") \
-                or verb.head.lemma_.lower() not in _TOGETHER_VERBS \
-                or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if verb.lemma_.lower() not in _MAKING_VERBS:
+            continue
+        together = verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in _TOGETHER_VERBS \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        # "Acme and Apex will jointly build ...": made together, whatever the verb's form
+        if not (together or any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in verb.children)):
             continue
         target = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
         if target is None:

@@ -741,6 +741,8 @@ def test_a_firms_own_team_works_with_a_partner_for_the_firm(parse, author, parti
      "Italy.", "modular green hydrogen production plants in Italy"),
     ("Siemens will work with partners like Tencent, Lenovo and carmakers to build typical application test "
      "scenarios for C-V2X in Chengdu.", "typical application test scenarios"),
+    ("Siemens and Tencent will jointly build a hydrogen refuelling network in Chengdu.",
+     "hydrogen refuelling network in Chengdu"),
     ("Siemens worked with Bosch to build it.", None),  # nothing named
     ("Siemens bought Bosch to build scale in 2021.", None),  # no working together
 ])
