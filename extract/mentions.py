@@ -111,6 +111,9 @@ def _mention(doc, ent, name: str, reference: Reference, governments: list[Mentio
         if _no_organization(doc, ent, name, reference, governments):
             return None
         return Mention("organization", name, org_kind(name, reference), start, end, **at)
+    if ent.label_ == "PERSON" and _listed_with_firms(doc, ent) and name.split()[-1] not in PLACE_SUFFIXES:
+        # "Hewlett Packard, General Electric and Lockheed Martin": one of a list of firms
+        return Mention("organization", name, org_kind(name, reference), start, end, **at)
     if ent.label_ == "PERSON" and person_name(name) and name.split()[-1] not in PLACE_SUFFIXES \
             and not org_or_place_word(name.split()[-1], reference) and not quoted_or_listed(text, ent) \
             and name.split()[0] not in REGION_WORDS \
@@ -126,6 +129,16 @@ def _mention(doc, ent, name: str, reference: Reference, governments: list[Mentio
 
 _COUNTY = re.compile(r"^(?P<place>.+?),?\s+Co\.\s+(?P<county>[A-Z][a-z]+)$")
 _COUNTY_AFTER = re.compile(r"^(?P<place>),?\s+Co\.\s+(?P<county>[A-Z][a-z]+)\b")
+
+
+def _listed_with_firms(doc, ent) -> bool:
+    """Is the name coordinated with names the recogniser takes for organisations ("Hewlett Packard, General
+    Electric and Lockheed Martin"), and with no person's?"""
+    root = ent.root
+    mates = [root.head] if root.dep_ == "conj" else []
+    mates += [c for c in root.children if c.dep_ == "conj"]
+    types = {m.ent_type_ for m in mates}
+    return "ORG" in types and "PERSON" not in types
 
 
 def _before_home(name: str, reference: Reference) -> str:

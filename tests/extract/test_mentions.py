@@ -397,3 +397,14 @@ def test_a_firm_before_a_role_a_firm_can_have_stays_a_firm(nlp, reference):
     found = _mentions(nlp, reference, "Acme Systems, partner of Siemens, said so.")
     assert ("organization", "Acme Systems") in {(m.kind, m.name) for m in found}
     assert not [m for m in found if m.kind == "person"]
+
+
+def test_a_name_listed_with_firms_is_a_firm_not_a_person(nlp, reference):
+    """The recogniser reads some firms' names as people's; coordinated with firms' names they are firms."""
+    text = "The park first hosted Hewlett Packard, General Electric and Lockheed Martin."
+    doc = nlp(text)
+    assert "PERSON" in {e.label_ for e in doc.ents}  # the recogniser's guess for one of them
+    found = doc_mentions(doc, reference)
+    assert not [m.name for m in found if m.kind == "person"]
+    assert "Lockheed Martin" in {m.name for m in found if m.kind == "organization"}
+
