@@ -21,6 +21,11 @@ _NOT_ORG_SUFFIXES = ("Plan", "Initiative", "Strategy", "Circle", "Program", "Pro
                      "Channel", "Metropolis", "Valley", "Projects", "Scenarios", "Enterprises", "News", "Base",
                      "Model")
 
+# abstract nouns that end a term's or a publication's name, never a body's unless a word of it says body
+_ABSTRACT_SUFFIXES = frozenset({"Development", "Circulation", "Vision", "Outlook", "Axis", "Advantages", "Yearbook",
+                                "Yearbooks", "Workforce", "Platform", "Factories", "Transformation", "Consumption",
+                                "Market", "Integration"})
+
 # words that, with place names, make a region's name: "Chengdu-Chongqing Twin Cities", "Greater Detroit"
 REGION_WORDS = frozenset({"Twin", "Cities", "Greater", "Region", "Area", "Economic", "Circle", "Northeast", "Northwest",
                            "Southeast", "Southwest", "Northern", "Southern", "Eastern", "Western", "Central"})
@@ -121,6 +126,9 @@ def not_an_organization(name: str, reference: Reference) -> bool:
         words.pop()  # "Singapore Green Plan 2030" ends in "Plan"
     if words[-1] in _NOT_ORG_SUFFIXES or is_role_phrase(name) or _NUMBERED_PART.match(name):
         return True
+    if words[-1] in _ABSTRACT_SUFFIXES and not any(w in reference.type_words or w.rstrip(".,") in reference.legal_forms
+                                                   for w in words):
+        return True  # "Domestic-International Dual Circulation", "Digital Single Market"; not "Agency for ... Development"
     if len(words) > 1 and words[0] in _PLAN_FIRST and words[1] in ("for", "of", "on", "to"):
         return True  # "Programme for Research in Epidemic Preparedness": a plan named head first
     if len(words) == 1 and words[0].lower() in FIRM_NOUNS:

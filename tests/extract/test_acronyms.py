@@ -53,3 +53,12 @@ def test_a_firm_noun_alone_names_no_organisation(reference, name, named):
 @pytest.mark.parametrize("name", ["Programme for Research in Epidemic Preparedness", "New Development Model"])
 def test_plans_named_head_first_or_models_are_not_organisations(reference, name):
     assert not_an_organization(name, reference)
+
+
+@pytest.mark.parametrize(("name", "named"), [
+    ("Domestic-International Dual Circulation", False), ("Digital Single Market", False),
+    ("Energy Outlook", False), ("Agency for International Development", True),  # a word of it says body
+    ("Asian Development Bank", True),
+])
+def test_a_name_ending_in_an_abstract_noun_is_a_term_unless_a_word_says_body(reference, name, named):
+    assert not_an_organization(name, reference) is not named
