@@ -158,6 +158,8 @@ def _no_organization(doc, ent, name: str, reference: Reference, governments: lis
         return True
     if ent.start > 0 and doc[ent.start - 1].like_num and len(ent) == 1 and len(ent.text) <= 3:
         return True  # "a 100 MW electrolyser", "5 GW": a unit after its number
+    if len(ent) == 1 and ent.text.isupper() and len(ent.text) == 3 and ent.end < len(doc) and doc[ent.end].like_num:
+        return True  # "KRW 1.2 trillion", "INR 500 crore": a currency before its amount
     if described_as(ent, PLAN_NOUNS):
         return True  # "SG-READY, a government-backed programme": a programme's name
     if any(w[:1].islower() and w not in NAME_LOWER for w in re.split(r"[\s,]+", name)[1:]):

@@ -21,6 +21,8 @@ _NOT_ORG_SUFFIXES = ("Plan", "Initiative", "Strategy", "Circle", "Program", "Pro
                      "Channel", "Metropolis", "Valley", "Projects", "Scenarios", "Enterprises", "News", "Base",
                      "Model")
 
+_FUNCTION_WORDS = frozenset({"through", "for", "of", "and", "to", "with", "in", "on", "by", "the", "from", "at"})
+
 # abstract nouns that end a term's or a publication's name, never a body's unless a word of it says body
 _ABSTRACT_SUFFIXES = frozenset({"Development", "Circulation", "Vision", "Outlook", "Axis", "Advantages", "Yearbook",
                                 "Yearbooks", "Workforce", "Platform", "Factories", "Transformation", "Consumption",
@@ -126,6 +128,8 @@ def not_an_organization(name: str, reference: Reference) -> bool:
         words.pop()  # "Singapore Green Plan 2030" ends in "Plan"
     if words[-1] in _NOT_ORG_SUFFIXES or is_role_phrase(name) or _NUMBERED_PART.match(name):
         return True
+    if len(words) > 1 and words[-1].lower() in _FUNCTION_WORDS:
+        return True  # "Long-Range Objectives Through": a phrase cut off, not a name
     if words[-1] in _ABSTRACT_SUFFIXES and not any(w in reference.type_words or w.rstrip(".,") in reference.legal_forms
                                                    for w in words):
         return True  # "Domestic-International Dual Circulation", "Digital Single Market"; not "Agency for ... Development"

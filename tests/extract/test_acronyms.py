@@ -62,3 +62,8 @@ def test_plans_named_head_first_or_models_are_not_organisations(reference, name)
 ])
 def test_a_name_ending_in_an_abstract_noun_is_a_term_unless_a_word_says_body(reference, name, named):
     assert not_an_organization(name, reference) is not named
+
+
+def test_a_name_ending_in_a_function_word_is_a_cut_phrase(reference):
+    assert not_an_organization("Long-Range Objectives Through", reference)
+    assert not not_an_organization("Bank of China", reference)

@@ -408,3 +408,10 @@ def test_a_name_listed_with_firms_is_a_firm_not_a_person(nlp, reference):
     assert not [m.name for m in found if m.kind == "person"]
     assert "Lockheed Martin" in {m.name for m in found if m.kind == "organization"}
 
+
+
+def test_a_currency_code_before_its_amount_is_no_organisation(nlp, reference):
+    doc = nlp("Siemens will invest KRW 1.2 trillion in a battery plant in Ulsan.")
+    found = doc_mentions(doc, reference)
+    assert "KRW" not in {m.name for m in found if m.kind == "organization"}
+    assert "Siemens" in {m.name for m in found if m.kind == "organization"}
