@@ -86,6 +86,15 @@ class LoadedDocument:
         return self.text[block.start : block.end]
 
 
+# a figure's or a table's caption: "Graph 6: Map of Some Technology Companies in ...", "Fig.1: The targets of ..."
+CAPTION = re.compile(r"^\W*(?:Fig|Figure|Table|Chart|Exhibit|Graph|Map|Diagram|Photo)\.?\s?\d")
+
+
+def is_caption(text: str) -> bool:
+    """Does this line caption a figure or a table?  It names what is drawn; it states nothing."""
+    return bool(CAPTION.match(text))
+
+
 def is_contents_line(text: str) -> bool:
     """Is this a table-of-contents line ("Recommendations for the Region ..... 216")? It cites, it states nothing."""
     return bool(_CONTENTS_LINE.search(text))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .acronyms import definitions
 from .lexicon import FIRM_NOUNS, PATRONYMIC_WORDS, ROLE_WORDS
+from .loader import is_caption
 from .reference import Reference
 
 PLACE_SUFFIXES = ("Zone", "Area", "Park", "District", "Port", "County", "Province", "City", "Town", "Plain", "Plateau")
@@ -46,7 +47,6 @@ _NAME_OK = re.compile(r"^[\w&'’.,()/+ -]*$")
 
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s")
 
-_CAPTION = re.compile(r"^(?:Fig|Figure|Table|Chart|Exhibit)\.?\s?\d")  # "Fig.1: The targets of ..."
 
 _LEADING_ROLE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,3}?(?:of|at)\s+(?=[A-Z])|^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3},\s+")
 
@@ -103,7 +103,7 @@ def valid_name(name: str) -> bool:
         2 <= len(name) <= 80
         and bool(_NAME_OK.match(name)) and (name[0].isupper() or name[0].isdigit())
         and not _NUMBERING.match(name)
-        and not _CAPTION.match(name)
+        and not is_caption(name)
         and any(c.isalpha() for c in name)
     )
 

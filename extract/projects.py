@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import FUNDING_VERBS, MONEY_NOUNS, PUBLIC_WORDS, SAYING_VERBS
-from .loader import is_contents_line
+from .loader import is_caption, is_contents_line
 from .records import ProjectRecord
 from .patterns import cues
 from .patterns.project import CONNECTORS, HEADS, ZONE_KINDS
@@ -107,6 +107,8 @@ def _names(span) -> list[str]:
     # at one start the longest name whose next word is not glued to it by a hyphen ("Expo-related")
     for start, end, label in sorted({(s, -e, label) for label, s, e in cues(span, "project")}):
         end = -end
+        while start < end - 1 and span[start].tag_ in ("VBN", "VBG"):
+            start += 1  # "Located in the Silicon Valley": a participle before the name
         if start < taken or not _well_formed(span[start:end], label) or _glued(span, start - 1) or \
                 end < len(span) and span[end].text in ("-", "–") and _glued(span, end - 1):
             continue
@@ -153,6 +155,8 @@ def _funded_undertaking(sent: Sentence) -> str | None:
         words += [t for t in target.children if t.i > target.i and t.dep_ == "nummod"]  # "phase two"
         if not words or any(a <= words[0].idx < b for a, b in named) or target.ent_type_ == "PERSON":
             continue  # an organisation or a place paid for is not an undertaking
+        if len(words) < 2:
+            continue  # "the project was supported by ...": one spoken of before, named there
         return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
     return None
 
@@ -193,7 +197,7 @@ def _joint_undertaking(sent: Sentence) -> str | None:
 def find_projects(sent: Sentence) -> list[ProjectRecord]:
     """Every named project of a sentence, else at most one delimited "... project"."""
     text = sent.text
-    if is_contents_line(text):
+    if is_contents_line(text) or is_caption(text):
         return []
     names: list[str] = []
     for candidate in _names(sent.span):

@@ -380,6 +380,8 @@ def test_a_project_name_keeps_its_place_in_parentheses(parse):
     "In 2021 Siemens was identified by the Global Energy Forum as a leader.",
     "In 2021 Siemens joined the Global Energy Forum's network of 2,000 plants.",
     "The Asia Energy Work Conference held in 2018 pointed out that factories should use less coal.",
+    "Graph 6: Map of Some Technology Companies in Silicon Valley",  # a caption names a drawing
+    "The project was actively supported by a grant from IDA Ireland in 2021.",  # named before, not here
     # a public programme is a policy: "the national PREPARE programme"
     "Since 2021 the national ASPIRE programme has funded research worth RMB 2 billion.",
 ])
@@ -400,6 +402,8 @@ def test_generic_or_listed_project_words_are_no_project(parse, text):
     ("Siemens invested RMB 2 billion in the Kerio Valley in 2024.", ["Kerio Valley"]),
     # a connector right before the heads joins no name
     ("Siemens studied the Characteristics of Demonstration Zone planning in 2019.", []),
+    # a participle before a name is not part of it
+    ("Located in the Kerio Valley, the plant opened in 2019.", ["Kerio Valley"]),
 ])
 def test_project_names_are_read_from_tokens(parse, text, names):
     assert [p.name for p in find_projects(parse(text))] == names
