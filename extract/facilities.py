@@ -26,6 +26,10 @@ def _site_words(sent: Sentence) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     taken_to = 0
     for label, start, end in sorted(cues(span, "facility"), key=lambda m: (m[1], m[1] - m[2], order[m[0]])):
+        last = span[end - 1]
+        if last.pos_ == "VERB" and end - start == 1 and any(c.dep_ == "dobj" for c in last.children) \
+                and any(c.dep_ == "aux" for c in last.children):
+            continue  # "started to plant trees": a verb with its object, not a site noun
         if start >= taken_to:
             out.append((span[start].idx - sent.start, span[end - 1].idx + len(span[end - 1]) - sent.start, label))
             taken_to = end

@@ -51,6 +51,12 @@ def test_a_place_written_into_the_site_phrase_is_its_place(parse):
     assert [(f.operator, f.place) for f in find_facilities(parse(text))] == [("Siemens", "Chengdu")]
 
 
+def test_a_verb_spelt_like_a_site_word_is_no_site(parse):
+    assert find_facilities(parse("Since July 2019, Siemens started to plant trees at Alashan in Inner Mongolia.")) == []
+    [f] = find_facilities(parse("In 2019, Siemens opened a plant in Inner Mongolia."))
+    assert f.operator == "Siemens"
+
+
 def test_sites_everywhere_are_no_one_site(parse):
     text = "We run over 390 Siemens sites worldwide and will share our expertise with companies in Chengdu."
     assert find_facilities(parse(text, author="Siemens")) == []
