@@ -189,6 +189,8 @@ def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
         return []
     made = _creations(sent)
     parties = [name for name in sent.org_names() if name not in made]
+    # "Microsoft" and "Microsoft Azure", "Oresund" and "Oresund Committee": a firm's own product, unit or place
+    parties = [p for p in parties if not any(p != q and p.startswith(q + " ") for q in parties)]
     if len(parties) == 1 and _the_two_firms(sent):
         # "Lumisense will second engineers, and the two companies will jointly develop ...": the firm named and
         # the one the document speaks as, else the one the sentence before is about

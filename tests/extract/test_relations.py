@@ -763,6 +763,13 @@ def test_what_firms_work_together_to_make_is_a_project(parse, text, name):
         assert "Siemens" in found[0].participants and len(found[0].participants) >= 2
 
 
+def test_a_firms_own_product_or_unit_is_not_its_partner(parse):
+    sent = parse("In 2021, Microsoft signed a cooperation agreement with Microsoft Azure China.")
+    assert find_partnerships(sent) == []
+    sent = parse("In 2021, Siemens signed a cooperation agreement with Bosch and Bosch Rexroth.")
+    assert [sorted(p.parties) for p in find_partnerships(sent)] == [["Bosch", "Siemens"]]
+
+
 def test_a_climate_target_may_quote_its_goals(parse):
     text = 'In 2020, the president announced that China would reach "peak carbon" by 2030 and "carbon neutrality" by 2060.'
     names = [f.record.name for f in find_policies(parse(text))]
