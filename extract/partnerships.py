@@ -90,6 +90,10 @@ def _cues(sent: Sentence) -> list[tuple[int, int, str]]:
         after = next((t.lower_ for t in span[last:] if t.text != "-"), "")
         if after in NOT_BEFORE.get(kind, ()):
             continue
+        head = span[last - 1]
+        if head.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+                                       for c in head.children):
+            continue  # "Sino-German cooperation", "China-EU cooperation": between the nations it names
         start, end = span[first].idx - sent.start, span[last - 1].idx + len(span[last - 1]) - sent.start
         if not any(o.start <= sent.start + start < o.end for o in sent.orgs) and \
                 not any(a <= start < b for a, b in unnamed):

@@ -770,6 +770,11 @@ def test_a_firms_own_product_or_unit_is_not_its_partner(parse):
     assert [sorted(p.parties) for p in find_partnerships(sent)] == [["Bosch", "Siemens"]]
 
 
+def test_cooperation_between_named_nations_is_no_deal_of_the_firms_nearby(parse):
+    sent = parse("Under the premise of maintaining Sino-German cooperation, Siemens wishes to help firms such as Bosch.")
+    assert find_partnerships(sent) == []
+
+
 def test_a_climate_target_may_quote_its_goals(parse):
     text = 'In 2020, the president announced that China would reach "peak carbon" by 2030 and "carbon neutrality" by 2060.'
     names = [f.record.name for f in find_policies(parse(text))]
