@@ -114,6 +114,8 @@ def _mention(doc, ent, name: str, reference: Reference, governments: list[Mentio
     if ent.label_ == "PERSON" and _listed_with_firms(doc, ent) and name.split()[-1] not in PLACE_SUFFIXES:
         # "Hewlett Packard, General Electric and Lockheed Martin": one of a list of firms
         return Mention("organization", name, org_kind(name, reference), start, end, **at)
+    if ent.label_ == "PERSON" and ent[0].tag_ in ("VBG", "VBN") and ent[0].lower_.endswith(("ing", "ed")):
+        return None  # "Concluding Remarks", "Promoting National Fitness": a title-case phrase led by a verb
     if ent.label_ == "PERSON" and person_name(name) and name.split()[-1] not in PLACE_SUFFIXES \
             and not org_or_place_word(name.split()[-1], reference) and not quoted_or_listed(text, ent) \
             and name.split()[0] not in REGION_WORDS \

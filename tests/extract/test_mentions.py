@@ -415,3 +415,9 @@ def test_a_currency_code_before_its_amount_is_no_organisation(nlp, reference):
     found = doc_mentions(doc, reference)
     assert "KRW" not in {m.name for m in found if m.kind == "organization"}
     assert "Siemens" in {m.name for m in found if m.kind == "organization"}
+
+
+def test_a_title_case_phrase_led_by_a_verb_is_no_person(nlp, reference):
+    doc = nlp("Concluding Remarks")
+    assert [e.label_ for e in doc.ents] == ["PERSON"]  # the recogniser's guess
+    assert not [m for m in doc_mentions(doc, reference) if m.kind == "person"]
