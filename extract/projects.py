@@ -163,23 +163,31 @@ def _funded_undertaking(sent: Sentence) -> str | None:
 
 # verbs (lemmas) of working together, and the verbs of making whose object is then the joint undertaking
 _TOGETHER_VERBS = frozenset({"cooperate", "collaborate", "partner", "work", "team", "join", "ally", "sign", "agree"})
-_MAKING_VERBS = frozenset({"build", "develop", "construct", "establish", "create", "launch", "set", "deploy", "pilot"})
+_MAKING_VERBS = frozenset({"build", "develop", "construct", "establish", "create", "launch", "set", "deploy", "pilot",
+                           "expand"})
+# verbs (lemmas) of spending a sum: "will invest RM650 million to build ..."
+_SPENDING_VERBS = frozenset({"invest", "spend", "allocate", "earmark", "commit"})
 
 
 def _joint_undertaking(sent: Sentence) -> str | None:
     """What two or more named organisations work together to make: the object of a to-clause of making on a verb
     of working together ("ABB joined forces with Axpo to develop modular green hydrogen production plants in
     Italy", "Acme will work with partners like Apex and Zenith to build test scenarios for C-V2X in Chongqing"),
-    with the place or purpose phrase right after it.  A pronoun or a single word made is too vague."""
-    if len(sent.org_names()) < 2:
+    or of a verb of making done jointly; and what a named organisation spends a sum to make ("it will invest
+    RM650 million to build a third test plant in the Kulim Hi-Tech Park").  With the place or purpose phrase
+    right after it; a pronoun or a single word made is too vague."""
+    named = len(sent.org_names())
+    if not named:
         return None
     for verb in sent.span:
         if verb.lemma_.lower() not in _MAKING_VERBS:
             continue
-        together = verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in _TOGETHER_VERBS \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        # "Acme and Apex will jointly build ...": made together, whatever the verb's form
-        if not (together or any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in verb.children)):
+        purpose = verb.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        together = purpose and verb.head.lemma_.lower() in _TOGETHER_VERBS or \
+            any(c.dep_ == "advmod" and c.lower_ in ("jointly", "together") for c in verb.children)
+        spent = purpose and verb.head.lemma_.lower() in _SPENDING_VERBS and any(
+            t.like_num or t.ent_type_ == "MONEY" for c in verb.head.children if c.dep_ == "dobj" for t in c.subtree)
+        if not (together and named >= 2 or spent):
             continue
         target = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
         if target is None:
@@ -237,8 +245,8 @@ def find_projects(sent: Sentence) -> list[ProjectRecord]:
                 if kept[-1] == chunk.root:
                     names.append(chunk.doc[kept[0].i:chunk.root.i + 1].text)
                     break
-    joint = None if names else _joint_undertaking(sent)
-    if joint:
+    joint = _joint_undertaking(sent)
+    if joint and joint not in names:
         names.append(joint)
     funded = None if names else _funded_undertaking(sent)
     if funded:
