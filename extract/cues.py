@@ -12,6 +12,10 @@ _LIST_WORDS = frozenset({",", "and", "or", "&"})
 
 # labels the recogniser gives a firm's one-word name when it cannot tell: "Zeekr" as a person, "Valeo" as a product
 _MISREAD_NAMES = frozenset({"PERSON", "GPE", "PRODUCT", "NORP", "WORK_OF_ART"})
+# a name that opens, builds or runs one of these is a firm's: "Doukkala Agro-Conserves opened a plant"
+_OPENING_VERBS = frozenset({"open", "build", "start", "inaugurate", "commission", "operate", "run", "construct"})
+_SITE_NOUNS = frozenset({"plant", "factory", "foundry", "mill", "refinery", "smelter", "warehouse", "facility",
+                         "gigafactory"})
 
 # a list after one of these names places, whatever else it holds: "in Guoyuan, Chongqing, Acme has ..."
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "of", "across", "around", "throughout"})
@@ -57,6 +61,11 @@ def cued_organizations(doc, reference: Reference, orgs: list) -> list[Mention]:
                 # "a capital grant from IDA Ireland", "funded by Enterprise Yorkshire": the funder is an organisation,
                 # whatever the recogniser says
                 add(first, end)
+        if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in _OPENING_VERBS \
+                and any(c.dep_ == "dobj" and c.lemma_.lower() in _SITE_NOUNS for c in tok.head.children):
+            first = tok.left_edge.i
+            if all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) or _glued_hyphen(doc, t.i) for t in doc[first:tok.i + 1]):
+                add(first, tok.i + 1)  # "Doukkala Agro-Conserves opened a canned-vegetable plant": a firm opens plants
     for ent in doc.ents:
         if ent.label_ in _MISREAD_NAMES and len(ent) == 1 and not reference.place(ent.text) \
                 and _in_list(doc, ent.start, ent.end, orgs):

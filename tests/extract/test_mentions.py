@@ -421,3 +421,10 @@ def test_a_title_case_phrase_led_by_a_verb_is_no_person(nlp, reference):
     doc = nlp("Concluding Remarks")
     assert [e.label_ for e in doc.ents] == ["PERSON"]  # the recogniser's guess
     assert not [m for m in doc_mentions(doc, reference) if m.kind == "person"]
+
+
+def test_a_name_that_opens_a_plant_is_a_firm(nlp, reference):
+    text = "Tissages Ouardigha opened a denim weaving plant in March, and Karim Bennani attended."
+    found = doc_mentions(nlp(text), reference)
+    assert "Tissages Ouardigha" in {m.name for m in found if m.kind == "organization"}
+    assert "Karim Bennani" not in {m.name for m in found if m.kind == "organization"}  # he opened nothing
