@@ -52,16 +52,8 @@ def _add_known_as(text: str, full: Mention, mentions: list[Mention]) -> None:
     """Add the name "known as" gives the organisation ``full`` when the recogniser did not take it for an
     organisation there ("Kyungtae Lightwave Precision Co., Ltd., ... better known as KTL")."""
     m = _KNOWN_AS_NAME.match(text[full.end:full.sent_end])
-    if not m or len(text[full.end:full.end + m.start(1)].split()) > _WORDS_BETWEEN:
-        return
-    start, end = full.end + m.start(1), full.end + m.end(1)
-    inside = [x for x in mentions if x.start < end and start < x.end]
-    if any(x.kind == "organization" for x in inside):
-        return  # recognised: marked below
-    for x in inside:
-        mentions.remove(x)
-    mentions.append(Mention("organization", m.group(1), full.label, full.sent_start, full.sent_end,
-                            start=start, end=end, alias_of=full.name))
+    if m and len(text[full.end:full.end + m.start(1)].split()) <= _WORDS_BETWEEN:
+        _add_short(m.group(1), full, full.end + m.start(1), full.end + m.end(1), mentions)
 
 
 # an unquoted short name in brackets: capitals, two or more of them ("(WRA)", "(KenGen)"); "(Singapore)" is a place
@@ -71,16 +63,19 @@ _BRACKETED_SHORT = re.compile(r"^\s*\(((?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&-]
 def _add_bracketed_short(text: str, full: Mention, mentions: list[Mention]) -> None:
     """Add the short name in brackets right after the organisation ``full`` when the recogniser did not take it
     for an organisation there ("the Water Resources Authority (WRA) has ...")."""
-    m = _BRACKETED_SHORT.match(text[full.end:full.sent_end])
-    if not m:
-        return
-    start, end = full.end + m.start(1), full.end + m.end(1)
+    if m := _BRACKETED_SHORT.match(text[full.end:full.sent_end]):
+        _add_short(m.group(1), full, full.end + m.start(1), full.end + m.end(1), mentions)
+
+
+def _add_short(name: str, full: Mention, start: int, end: int, mentions: list[Mention]) -> None:
+    """A mention of ``name`` at ``start:end`` as short for ``full``, in place of what the recogniser read there;
+    nothing when it read an organisation there (that one is marked by :func:`_mark`)."""
     inside = [x for x in mentions if x.start < end and start < x.end]
     if any(x.kind == "organization" for x in inside):
-        return  # recognised: marked below
+        return
     for x in inside:
         mentions.remove(x)
-    mentions.append(Mention("organization", m.group(1), full.label, full.sent_start, full.sent_end,
+    mentions.append(Mention("organization", name, full.label, full.sent_start, full.sent_end,
                             start=start, end=end, alias_of=full.name))
 
 

@@ -5,6 +5,13 @@ from extract.run import extract_paths
 from kg.resources import REFERENCE_DIR
 
 
+def _facts(tmp_path, nlp, text: str, name: str = "news.txt"):
+    """The facts extracted from one file holding ``text``."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_paths([path], reference_dir=REFERENCE_DIR, nlp=nlp).facts
+
+
 def test_a_title_line_states_a_deal_between_the_firms_it_names(tmp_path, nlp):
     path = tmp_path / "news.txt"
     path.write_text("Rivet Motors Partners with Lakeside University on Battery Research\n\n"
@@ -65,12 +72,9 @@ def test_a_brief_without_author_sections_yields_its_recommendations_without_an_a
 
 
 def test_it_points_at_the_firm_the_sentence_before_is_about(tmp_path, nlp):
-    path = tmp_path / "news.txt"
-    path.write_text("Pwani Green Fuels Ltd is building a methanol plant in Mombasa. It signed a land lease with the "
-                    "Coastal Zones Authority in October 2024.\n\n"
-                    "The port is busy. It signed a land lease with the Harbour Authority in 2023.\n",
-                    encoding="utf-8")
-    deals = extract_paths([path], reference_dir=REFERENCE_DIR, nlp=nlp).facts.of("partnerships")
+    deals = _facts(tmp_path, nlp, "Pwani Green Fuels Ltd is building a methanol plant in Mombasa. It signed a land "
+                   "lease with the Coastal Zones Authority in October 2024.\n\n"
+                   "The port is busy. It signed a land lease with the Harbour Authority in 2023.\n").of("partnerships")
     assert [sorted(d.parties) for d in deals] == [["Coastal Zones Authority", "Pwani Green Fuels Ltd"]]
     assert deals[0].year == "2024"  # the second "It" is the port: no deal
 
@@ -78,26 +82,21 @@ def test_it_points_at_the_firm_the_sentence_before_is_about(tmp_path, nlp):
 def test_a_place_the_parser_took_for_the_subject_does_not_break_the_chain_to_it(tmp_path, nlp):
     """"Based in Bayan Baru, Penang, the Group sells ...": the parser makes Penang the subject; the "It" after
     it still points at the firm named before.  Any other subject does break the chain."""
-    path = tmp_path / "release.txt"
-    path.write_text("Tamarind Semitest Holdings Berhad is listed on the Main Market of Bursa Malaysia. Based in Bayan "
-                    "Baru, Penang, the Group sells burn-in services to device makers in Europe and Asia. It operates "
-                    "test plants in Ipoh and Seremban and employs more than 2,600 people.\n\n"
-                    "Tamarind Semitest Holdings Berhad is listed in Kuala Lumpur. The port authority provides berths "
-                    "to ships in Asia. It operates test plants in Kuantan.\n", encoding="utf-8")
-    sites = extract_paths([path], reference_dir=REFERENCE_DIR, nlp=nlp).facts.of("facilities")
+    sites = _facts(tmp_path, nlp, "Tamarind Semitest Holdings Berhad is listed on the Main Market of Bursa Malaysia. "
+                   "Based in Bayan Baru, Penang, the Group sells burn-in services to device makers in Europe and Asia. "
+                   "It operates test plants in Ipoh and Seremban and employs more than 2,600 people.\n\n"
+                   "Tamarind Semitest Holdings Berhad is listed in Kuala Lumpur. The port authority provides berths "
+                   "to ships in Asia. It operates test plants in Kuantan.\n", "release.txt").of("facilities")
     assert sorted(f.name for f in sites if f.kind == "plant") == [  # one plant per place, in the singular
         "Tamarind Semitest Holdings Berhad plant (Ipoh)", "Tamarind Semitest Holdings Berhad plant (Seremban)"]
 
 
 def test_a_later_paragraph_that_speaks_of_the_plant_again_is_its_evidence_and_may_name_it(tmp_path, nlp):
-    path = tmp_path / "news.txt"
-    path.write_text("Siemens broke ground on Tuesday on a US$420 million factory in the Tianfu Industrial Park.\n\n"
-                    "The plant, which the company has named the Tianfu Smart Factory, will be built in two phases.\n\n"
-                    "Bosch reported higher sales.\n\nA spokesman said demand was weak.\n\nThe factory employs 900 people.\n",
-                    encoding="utf-8")
-    [site] = extract_paths([path], reference_dir=REFERENCE_DIR, nlp=nlp).facts.of("facilities")
+    text = ("Siemens broke ground on Tuesday on a US$420 million factory in the Tianfu Industrial Park.\n\n"
+            "The plant, which the company has named the Tianfu Smart Factory, will be built in two phases.\n\n"
+            "Bosch reported higher sales.\n\nA spokesman said demand was weak.\n\nThe factory employs 900 people.\n")
+    [site] = _facts(tmp_path, nlp, text).of("facilities")
     assert site.name == "Tianfu Smart Factory" and site.place == "Tianfu Industrial Park"
-    text = path.read_text(encoding="utf-8")
     assert [text[e.start:e.end][:14] for e in site.evidence] == ["Siemens broke ", "The plant, whi"]  # three paragraphs on: too far
 
 
