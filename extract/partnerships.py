@@ -19,7 +19,7 @@ _KINDS = [kind for kind, _ in CUES]  # most specific first
 
 
 _HEDGED = re.compile(
-    r"\b(?:could|would|might|may|should|hopes?|looks? forward|willing|expects? to|potential|possible|if|considering|"
+    r"\b(?:could|would|might|(?-i:may)|should|hopes?|looks? forward|willing|expects? to|potential|possible|if|considering|"
     r"recommends?|recommended|suggests?|suggested|proposes?|proposed|urges?|urged)\b", re.I  # a proposal is no deal yet
 )
 

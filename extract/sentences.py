@@ -33,11 +33,11 @@ _UNDER_CONSTRUCTION = re.compile(r"\bunder construction\b|\bbeing (?:built|const
 # Hedged or future statements: the thing does not exist yet, at best it is planned.
 _PLANNED = re.compile(
     r"\b(?:will|plans?|planned|planning|to be|intends?|intended|expects?|expected|aims?|proposed?|proposes|"
-    r"considering|consider|could|would|may|might|should|hopes?|looks? forward|announced the plan|next \w+ years)\b"
+    r"considering|consider|could|would|(?-i:may)|might|should|hopes?|looks? forward|announced the plan|next \w+ years)\b"
     r"|(?-i:^[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*)*\s+to\s+(?:build|open|construct|set\s+up|launch|invest|expand))\b",  # "Intel to build"
     re.I,
 )
-_HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may|if|considering|consider)\b", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:could|would|might|(?-i:may)|if|considering|consider)\b", re.I)
 
 
 @dataclass

@@ -779,6 +779,14 @@ def test_cooperation_between_named_nations_is_no_deal_of_the_firms_nearby(parse)
     assert find_partnerships(sent) == []
 
 
+def test_the_month_may_is_no_hedge(parse):
+    [deal] = find_partnerships(parse("In May 2021, Siemens and Bosch signed a cooperation agreement in Chengdu."))
+    assert sorted(deal.parties) == ["Bosch", "Siemens"]
+    assert find_partnerships(parse("Siemens may sign a cooperation agreement with Bosch in 2022.")) == []
+    [site] = find_facilities(parse("In May 2021, Siemens opened a logistics center in Chengdu."))
+    assert site.status == "operating"
+
+
 def test_a_climate_target_may_quote_its_goals(parse):
     text = 'In 2020, the president announced that China would reach "peak carbon" by 2030 and "carbon neutrality" by 2060.'
     names = [f.record.name for f in find_policies(parse(text))]
