@@ -5,6 +5,8 @@ the sentences around them.  Mentions are raw; :mod:`extract.resolve` merges them
 """
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 import re
 
 from .cues import cued_organizations, described_as, followed_by_based, names_a_term, used_as_place
@@ -50,6 +52,8 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
     governments = government_mentions(doc, reference)
     names = whole_names(doc, reference)
     for ent in names:
+        if ent.label_ == "ORG":
+            ent = _with_office_owner(doc, ent)
         name = clean_name(ent.text)
         if not valid_name(name):
             continue
@@ -63,6 +67,18 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
     # a name the text calls a company is one, whatever the recogniser guessed ("Swiss utility Axpo")
     found = [m for m in found if not any(m.start < c.end and c.start < m.end for c in cued)] + cued
     return found + governments + acting_places(doc, reference) + titled_leaders(doc, found) + cited_authors(doc)
+
+
+def _with_office_owner(doc, ent):
+    """The name with the office it belongs to: "Chongqing Mayor's International Economic Advisory Council" is
+    one body's name, not "International Economic Advisory Council" after a possessive."""
+    i = ent.start
+    if i < 3 or doc[i - 1].tag_ != "POS" or doc[i - 2].lower_ not in ROLE_WORDS or doc[i - 2].pos_ != "PROPN":
+        return ent
+    first = i - 2
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and (doc[first - 1].is_title or doc[first - 1].is_upper):
+        first -= 1
+    return ent if first == i - 2 else Span(doc, first, ent.end, label=ent.label_)
 
 
 def _mention(doc, ent, name: str, reference: Reference, governments: list[Mention], *, text: str,

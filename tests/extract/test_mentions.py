@@ -428,3 +428,10 @@ def test_a_name_that_opens_a_plant_is_a_firm(nlp, reference):
     found = doc_mentions(nlp(text), reference)
     assert "Tissages Ouardigha" in {m.name for m in found if m.kind == "organization"}
     assert "Karim Bennani" not in {m.name for m in found if m.kind == "organization"}  # he opened nothing
+
+
+def test_a_body_of_an_office_keeps_the_office_in_its_name(nlp, reference):
+    doc = nlp("The 2021 Penang Governor's International Economic Advisory Council met in June.")
+    names = {m.name for m in doc_mentions(doc, reference) if m.kind == "organization"}
+    assert "Penang Governor's International Economic Advisory Council" in names
+    assert "International Economic Advisory Council" not in names
