@@ -41,8 +41,10 @@ def cued_organizations(doc, reference: Reference, orgs: list) -> list[Mention]:
                            start=span.start_char, end=span.end_char))
 
     for tok in doc:
-        if tok.lower_ in ORG_NOUNS and tok.i + 1 < len(doc) and (end := _name_end(doc, tok.i + 1)) > tok.i + 1:
-            add(tok.i + 1, end)  # "energy company Vattenfall"
+        # "energy company Vattenfall", "aerospace start-up Gilmour Space Technologies" (a hyphenated noun is three tokens)
+        noun = doc[tok.i - 2:tok.i + 1].text.lower() if tok.i >= 2 and doc[tok.i - 1].text == "-" else tok.lower_
+        if noun in ORG_NOUNS and tok.i + 1 < len(doc) and (end := _name_end(doc, tok.i + 1)) > tok.i + 1:
+            add(tok.i + 1, end)
         if tok.lower_ in ORG_NOUNS and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," \
                 and (end := _name_end(doc, tok.i + 2)) > tok.i + 2 and (end == len(doc) or doc[end].is_punct):
             add(tok.i + 2, end)  # "a Korean battery-materials firm, Daemyung Chemtech, has visited"

@@ -435,3 +435,9 @@ def test_a_body_of_an_office_keeps_the_office_in_its_name(nlp, reference):
     names = {m.name for m in doc_mentions(doc, reference) if m.kind == "organization"}
     assert "Penang Governor's International Economic Advisory Council" in names
     assert "International Economic Advisory Council" not in names
+
+
+def test_a_hyphenated_organisation_noun_introduces_a_name(nlp, reference):
+    doc = nlp("The fund backed biotech start-up Quokka Cell Therapies and NUS to build a lab.")
+    assert not [e for e in doc.ents if e.text == "Quokka Cell Therapies"]  # the recogniser misses it
+    assert "Quokka Cell Therapies" in {m.name for m in doc_mentions(doc, reference) if m.kind == "organization"}
