@@ -12,6 +12,9 @@ _LIST_WORDS = frozenset({",", "and", "or", "&"})
 
 # labels the recogniser gives a firm's one-word name when it cannot tell: "Zeekr" as a person, "Valeo" as a product
 _MISREAD_NAMES = frozenset({"PERSON", "GPE", "PRODUCT", "NORP", "WORK_OF_ART"})
+# plural nouns that, before a colon, announce a list of bodies: "three other research institutions: A, B and C"
+_BODY_NOUNS = frozenset({"board", "institution", "university", "agency", "body", "partner", "organisation",
+                         "organization", "member", "shareholder", "investor", "bank", "ministry"})
 # a name that opens, builds or runs one of these is a firm's: "Doukkala Agro-Conserves opened a plant"
 _OPENING_VERBS = frozenset({"open", "build", "start", "inaugurate", "commission", "operate", "run", "construct"})
 _SITE_NOUNS = frozenset({"plant", "factory", "foundry", "mill", "refinery", "smelter", "warehouse", "facility",
@@ -68,6 +71,17 @@ def cued_organizations(doc, reference: Reference, orgs: list) -> list[Mention]:
             first = tok.left_edge.i
             if all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) or _glued_hyphen(doc, t.i) for t in doc[first:tok.i + 1]):
                 add(first, tok.i + 1)  # "Doukkala Agro-Conserves opened a canned-vegetable plant": a firm opens plants
+        if tok.text == ":" and tok.i > 0 and doc[tok.i - 1].tag_ == "NNS" \
+                and doc[tok.i - 1].lemma_.lower() in ORG_NOUNS | _BODY_NOUNS:
+            # "two government statutory boards: Enterprise Singapore and the Economic Development Board"
+            j = tok.i + 1
+            while j < len(doc) and doc[j].text not in (";", ".", ":"):
+                first = j + (doc[j].lower_ == "the")
+                if (end := _name_end(doc, first)) > first:
+                    add(first, end)
+                    j = end
+                else:
+                    j += 1
     for ent in doc.ents:
         if ent.label_ in _MISREAD_NAMES and len(ent) == 1 and not reference.place(ent.text) \
                 and _in_list(doc, ent.start, ent.end, orgs):

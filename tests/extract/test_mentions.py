@@ -441,3 +441,11 @@ def test_a_hyphenated_organisation_noun_introduces_a_name(nlp, reference):
     doc = nlp("The fund backed biotech start-up Quokka Cell Therapies and NUS to build a lab.")
     assert not [e for e in doc.ents if e.text == "Quokka Cell Therapies"]  # the recogniser misses it
     assert "Quokka Cell Therapies" in {m.name for m in doc_mentions(doc, reference) if m.kind == "organization"}
+
+
+def test_a_list_of_bodies_after_a_colon_names_organisations(nlp, reference):
+    doc = nlp("The lab has support from three research institutions: Tallinn Robotics, the Tartu Observatory and Sensor Town.")
+    assert ("Sensor Town", "PERSON") in {(e.text, e.label_) for e in doc.ents}  # the recogniser's guess
+    found = doc_mentions(doc, reference)
+    assert "Sensor Town" in {m.name for m in found if m.kind == "organization"}
+    assert "Sensor Town" not in {m.name for m in found if m.kind == "person"}
