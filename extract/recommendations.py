@@ -170,8 +170,15 @@ def _items(blocks: list[BlockView], scope: range, parent: str | None) -> list[in
         def depth(i: int) -> tuple[int, int]:
             return ((numbering(blocks[i].text) or "").count("."), blocks[i].level)
 
-        top = min(depth(i) for i in headings)
-        return [i for i in headings if depth(i) == top]
+        def kind(i: int) -> tuple[int, str, int]:
+            # "3) ..." and "4) ..." are one list whatever heading level a converted document gave each; a
+            # dotted number ("3.1") or none is placed by its level too
+            number = numbering(blocks[i].text) or ""
+            shape = re.sub(r"\d+", "9", re.sub(r"(?i)\b[a-z]\b", "a", number))
+            return number.count("."), shape, 0 if shape and "." not in shape else blocks[i].level
+
+        top = kind(min(headings, key=depth))
+        return [i for i in headings if kind(i) == top]
     numbered = [i for i in scope if blocks[i].kind in ("paragraph", "item") and numbering(blocks[i].text)]
     if numbered:
         return numbered

@@ -34,6 +34,22 @@ def test_numbered_children_of_a_suggestions_heading(blocks):
     assert [i for i, _, _ in first.spans] == [2, 3]  # the heading and the sentence under it
 
 
+def test_items_numbered_alike_are_one_list_whatever_their_heading_level(blocks):
+    """A converted PDF gave "3)" a level-3 heading and "4)" a level-4 one."""
+    views = blocks(
+        ("heading", 1, "Report"),
+        ("heading", 2, "Policy suggestions for the city"),
+        ("heading", 3, "1) Expand the bonded logistics zone"),
+        ("paragraph", 0, "The zone is small."),
+        ("heading", 3, "2) Organize a flagship smart manufacturing event"),
+        ("paragraph", 0, "Awareness is low."),
+        ("heading", 4, "3) Develop practical talent training programs for graduates"),
+        ("paragraph", 0, "Jobs are changing."),
+    )
+    assert texts(views) == ["Expand the bonded logistics zone", "Organize a flagship smart manufacturing event",
+                            "Develop practical talent training programs for graduates"]
+
+
 def test_numbered_imperative_paragraphs_beside_item_headings(blocks):
     views = blocks(
         ("heading", 1, "Report"),
