@@ -15,6 +15,7 @@ _MISREAD_NAMES = frozenset({"PERSON", "GPE", "PRODUCT", "NORP", "WORK_OF_ART"})
 # plural nouns that, before a colon, announce a list of bodies: "three other research institutions: A, B and C"
 _BODY_NOUNS = frozenset({"board", "institution", "university", "agency", "body", "partner", "organisation",
                          "organization", "member", "shareholder", "investor", "bank", "ministry"})
+_LIST_LEADS = ORG_NOUNS | _BODY_NOUNS
 # a name that opens, builds or runs one of these is a firm's: "Doukkala Agro-Conserves opened a plant"
 _OPENING_VERBS = frozenset({"open", "build", "start", "inaugurate", "commission", "operate", "run", "construct"})
 _SITE_NOUNS = frozenset({"plant", "factory", "foundry", "mill", "refinery", "smelter", "warehouse", "facility",
@@ -72,7 +73,7 @@ def cued_organizations(doc, reference: Reference, orgs: list) -> list[Mention]:
             if all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) or _glued_hyphen(doc, t.i) for t in doc[first:tok.i + 1]):
                 add(first, tok.i + 1)  # "Doukkala Agro-Conserves opened a canned-vegetable plant": a firm opens plants
         if tok.text == ":" and tok.i > 0 and doc[tok.i - 1].tag_ == "NNS" \
-                and doc[tok.i - 1].lemma_.lower() in ORG_NOUNS | _BODY_NOUNS:
+                and doc[tok.i - 1].lemma_.lower() in _LIST_LEADS:
             # "two government statutory boards: Enterprise Singapore and the Economic Development Board"
             j = tok.i + 1
             while j < len(doc) and doc[j].text not in (";", ".", ":"):

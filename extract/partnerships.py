@@ -200,13 +200,12 @@ def find_partnerships(sent: Sentence) -> list[PartnershipRecord]:
         # the one the document speaks as, else the one the sentence before is about
         other = next((n for n in (sent.author, sent.antecedent) if n and n != parties[0]), None)
         parties += [other] if other else []
-    elif len(parties) == 1 and sent.author and sent.author != parties[0] and cue and _own_people(sent, cue):
-        # "Since 2021 the Ringaskiddy team has worked with the Lee Valley Institute": the author's own people
-        parties = [sent.author, parties[0]]
-    elif len(parties) == 1 and sent.author and sent.author != parties[0] and \
-            (_funder(sent, cues, parties[0]) or _passive_supplier(sent, parties[0])):
-        # "The EUR 85 million line was supported by a capital grant from IDA Ireland", in a firm's own report:
-        # money from a named funder to someone the sentence does not name goes to the firm the document speaks as
+    elif len(parties) == 1 and sent.author and sent.author != parties[0] and (
+            cue and _own_people(sent, cue) or _funder(sent, cues, parties[0]) or _passive_supplier(sent, parties[0])):
+        # in a firm's own report the firm is the other party of its own people's work ("Since 2021 the Ringaskiddy
+        # team has worked with the Lee Valley Institute"), and gets the money from a named funder or the goods of a
+        # named supplier that the sentence gives nobody ("The EUR 85 million line was supported by a capital grant
+        # from IDA Ireland")
         parties = [sent.author, parties[0]]
     # a long list is an enumeration, not a deal, unless the deal founds or signs something ("co-founded X with A, B, C, D")
     if len(parties) < 2 or len(parties) > (8 if joint or _FOUNDING.search(text) else 5):

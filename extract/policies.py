@@ -14,6 +14,7 @@ Three patterns, none of them a list of names:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .loader import is_contents_line
@@ -266,6 +267,19 @@ def _described_programmes(sent: Sentence) -> list[tuple[int, int, str]]:
     return out
 
 
+def _governing(sent: Sentence) -> Callable[[object], bool]:
+    """A test of whether a token (an owner, a subject) is a government: a place or a government body of the
+    sentence inside it, or a word that names one ("the city", "the provincial government")."""
+    public = [(p.start, p.end) for p in sent.places] + \
+        [(o.start, o.end) for o in sent.orgs if o.label == "GovernmentBody"]
+
+    def governs(token) -> bool:
+        return any(a <= t.idx < b for t in token.subtree for a, b in public) or token.lower_ in _GOVERNMENTS or \
+            any(c.lower_ in _GOVERNMENTS for c in token.subtree)
+
+    return governs
+
+
 # a name before one of these, in lower case, names a programme: "its Made Different program"
 _PROGRAMME_NOUNS = frozenset({"programme", "program", "initiative", "scheme", "fund", "plan", "strategy"})
 _QUOTES = frozenset("'‘’\"“”")
@@ -278,13 +292,7 @@ def _governments_programmes(sent: Sentence) -> list[tuple[int, int, str]]:
     adjective ("the national PREPARE programme"), or launched by a government ("the regional government has
     introduced the 'chèques technologiques' voucher scheme").  A firm's programme is none."""
     doc, span = sent.span.doc, sent.span
-    public = [(p.start, p.end) for p in sent.places] + \
-        [(o.start, o.end) for o in sent.orgs if o.label == "GovernmentBody"]
-
-    def governs(token) -> bool:
-        return any(a <= t.idx < b for t in token.subtree for a, b in public) or token.lower_ in _GOVERNMENTS or \
-            any(c.lower_ in _GOVERNMENTS for c in token.subtree)
-
+    governs = _governing(sent)
     out = []
     for head in span:
         if head.lower_ not in _PROGRAMME_NOUNS or not head.is_lower or head.i == span.start:
@@ -333,13 +341,7 @@ def _purpose_plans(sent: Sentence) -> list[tuple[int, int, str]]:
     noun with the nouns before it and its purpose, to the first comma; a firm's plan and a plan for nothing
     stated are none."""
     doc, span = sent.span.doc, sent.span
-    public = [(p.start, p.end) for p in sent.places] + \
-        [(o.start, o.end) for o in sent.orgs if o.label == "GovernmentBody"]
-
-    def governs(token) -> bool:
-        return any(a <= t.idx < b for t in token.subtree for a, b in public) or token.lower_ in _GOVERNMENTS \
-            or any(c.lower_ in _GOVERNMENTS for c in token.children if c.dep_ == "compound")
-
+    governs = _governing(sent)
     out = []
     for head in span:
         if head.lower_ not in _PURPOSE_HEADS:

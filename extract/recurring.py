@@ -64,15 +64,14 @@ def recurring_organizations(kinds: list[str], docs: list, mentions: list[list[Me
     defined = {m.name for block in mentions for m in block if m.alias_of}  # "Acme Holdings ("Acme")": a name
     names = {n for n, c in seen.items() if c >= _MIN_SEEN} | defined | ({author} if author else set())
     names = {n for n in names if not reference.place(n) and (" " in n or n.casefold() not in lower_words)}
+    known_places = {m.name for block in mentions for m in block if m.kind == "place"}
     # a word the section uses as a place or a people's name is none ("California", "Danish", "Brno")
-    placed = {e.text for doc in docs for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")} | \
-        {m.name for block in mentions for m in block if m.kind == "place"}
+    placed = {e.text for doc in docs for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")} | known_places
     short = {word: full for word, full in _short_names(seen, reference, lower_words).items()
              if word not in names and word not in placed}
     names |= set(short)
     # "Ringaskiddy, Co. Cork" makes Ringaskiddy a place; where the recogniser calls it a firm elsewhere in the
     # section ("Ringaskiddy manufactures the intermediates") it is still that place
-    known_places = {m.name for block in mentions for m in block if m.kind == "place"}
     mentions = [[m for m in block if not (m.kind == "organization" and m.label != "GovernmentBody"
                                           and m.name in known_places and not reference.organization(m.name))]
                 for block in mentions]
