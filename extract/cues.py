@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import FUNDING_VERBS, MONEY_NOUNS, ORG_NOUNS, PLACE_NOUNS
+from .lexicon import FUNDING_VERBS, MONEY_NOUNS, ORG_NOUNS, PLACE_NOUNS, ZONE_NOUNS
 from .names import Mention, clean_name, is_role_phrase, org_kind, valid_name
 from .reference import Reference
 
@@ -149,11 +149,12 @@ _WHERE_WORDS = frozenset("""found base locate headquarter situate establish plan
 
 
 def used_as_place(doc, ent) -> bool:
-    """Is the name used as a place's: followed by a place noun ("Vinh Phuc province") or after one and "of" ("the
-    commune of Sidi El Aydi"), or, for a name the
+    """Is the name used as a place's: followed by a place or zone noun ("Vinh Phuc province", "the LAPSSET corridor"),
+    or after a place noun and "of" ("the commune of Sidi El Aydi"), or, for a name the
     recogniser took for a person, the object of "in" or "near" ("plants in Kulim and Bayan Lepas")?"""
-    if ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS and doc[ent.end].pos_ == "NOUN":
-        return True
+    if ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS | ZONE_NOUNS and doc[ent.end].pos_ == "NOUN" \
+            and not (ent.start and doc[ent.start - 1].lower_ in ("a", "an")):
+        return True  # "a S&T park" is a kind of park
     if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in PLACE_NOUNS:
         return True  # "the commune of Sidi El Aydi", "the city of Settat"
     if ent.label_ not in ("PERSON", "ORG") or ent.label_ == "ORG" and len(ent) > 1:

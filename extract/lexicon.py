@@ -37,6 +37,9 @@ FUNDING_VERBS = frozenset({"fund", "finance", "co-fund", "cofund", "sponsor", "u
 # common nouns that follow a place's name: "Vinh Phuc province", "Lach Huyen port"
 PLACE_NOUNS = frozenset({"province", "district", "county", "city", "town", "village", "port", "region", "state",
                           "prefecture", "municipality", "governorate", "oblast", "harbour", "harbor", "commune"})
+# nouns for an area laid out for business: "the Parc Industriel Atlas-Sud, a 210-hectare industrial zone", "the LAPSSET
+# corridor"
+ZONE_NOUNS = frozenset({"zone", "park", "estate", "corridor"})
 
 # nouns that make a name a programme's, a plan's or a law's: "SG-READY, a government-backed programme"
 PLAN_NOUNS = frozenset({"programme", "program", "plan", "initiative", "scheme", "strategy", "project", "law", "act",

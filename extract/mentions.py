@@ -11,7 +11,7 @@ import re
 
 from .cues import cued_organizations, described_as, followed_by_based, names_a_term, used_as_place
 from .governments import acting_places, government_mentions
-from .lexicon import PLAN_NOUNS, PRODUCT_NOUNS, ROLE_WORDS
+from .lexicon import PLAN_NOUNS, PRODUCT_NOUNS, ROLE_WORDS, ZONE_NOUNS
 from .loader import is_contents_line
 from .names import (
     NAME_LOWER,
@@ -33,6 +33,22 @@ from .spans import whole_names
 # a news story's opening "CITY, Region, 9 April 2025 —" or "CITY (Agency) -"
 _DATELINE = re.compile(r"\s*[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)*"
                        r"(?:,\s*\d{1,2} \w+ \d{4}|,\s*\w+ \d{1,2},? \d{4})?(?:\s*\([^()]{1,40}\))?\s+[—–-]\s")
+
+
+_DATELINE_PLACE = re.compile(r"\s*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*)")
+
+
+def _dateline_place(doc, text: str, reference: Reference) -> Mention | None:
+    """The place a dateline opens with when the recogniser saw no name there ("SETTAT - Seven factories ...")."""
+    match = _DATELINE_PLACE.match(text)
+    span = doc.char_span(*match.span(1))
+    if span is None or any(t.pos_ != "PROPN" for t in span) or reference.organization(match.group(1)):
+        return None
+    name = " ".join(w.capitalize() for w in match.group(1).split())
+    place = reference.place(name)
+    sent = span.sent
+    return Mention("place", place.name if place else name, place.kind if place else "Place", sent.start_char,
+                   sent.end_char, start=span.start_char, end=span.end_char)
 
 
 def _sentence(ent) -> tuple[int, int]:
@@ -63,6 +79,8 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
                            dateline_end=dateline.end() if dateline else 0)
         if mention is not None:
             found.append(mention)
+    if dateline and (place := _dateline_place(doc, text, reference)) and not any(m.start < place.end for m in found):
+        found.append(place)
     cued = cued_organizations(doc, reference, [e for e in names if e.label_ == "ORG"])
     # a name the text calls a company is one, whatever the recogniser guessed ("Swiss utility Axpo")
     found = [m for m in found if not any(m.start < c.end and c.start < m.end for c in cued)] + cued
@@ -101,6 +119,8 @@ def _mention(doc, ent, name: str, reference: Reference, governments: list[Mentio
         return Mention("place", place.name, place.kind, start, end, **at)
     if ent.label_ in ("GPE", "LOC", "FAC", "ORG") and name.split()[-1] in PLACE_SUFFIXES and len(name.split()) > 1:
         return Mention("place", name, "Zone", start, end, **at)
+    if ent.label_ in ("ORG", "FAC") and described_as(ent, ZONE_NOUNS):
+        return Mention("place", name, "Zone", start, end, **at)  # "the Parc Industriel Atlas-Sud, a 210-hectare industrial zone"
     if ent.label_ == "GPE":
         return Mention("place", name, "Place", start, end, **at)
     if ent.label_ in ("ORG", "PERSON", "NORP") and followed_by_based(doc, ent) \

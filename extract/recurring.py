@@ -62,9 +62,15 @@ def recurring_organizations(kinds: list[str], docs: list, mentions: list[list[Me
     name the section recognised as one (see module docstring); headings are left as they are."""
     seen = Counter(m.name for block in mentions for m in block if m.kind == "organization")
     defined = {m.name for block in mentions for m in block if m.alias_of}  # "Acme Holdings ("Acme")": a name
-    names = {n for n, c in seen.items() if c >= _MIN_SEEN} | defined | ({author} if author else set())
-    names = {n for n in names if not reference.place(n) and (" " in n or n.casefold() not in lower_words)}
     known_places = {m.name for block in mentions for m in block if m.kind == "place"}
+    # a name the words of the section make a place's ("SETTAT - ...", "the governor of Settat") names no firm in it,
+    # unless it is the author's or the reference knows the firm (below); the recogniser's label alone does not
+    # decide ("In southwest China, Hongkong Land has ..." read as a place)
+    told = {m.name for doc, block in zip(docs, mentions) for m in block if m.kind == "place"
+            and not any(e.label_ == "GPE" and e.start_char == m.start and e.end_char == m.end for e in doc.ents)}
+    names = {n for n, c in seen.items() if c >= _MIN_SEEN and (n not in told or reference.organization(n))}
+    names |= defined | ({author} if author else set())
+    names = {n for n in names if not reference.place(n) and (" " in n or n.casefold() not in lower_words)}
     # a word the section uses as a place or a people's name is none ("California", "Danish", "Brno")
     placed = {e.text for doc in docs for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP")} | known_places
     short = {word: full for word, full in _short_names(seen, reference, lower_words).items()

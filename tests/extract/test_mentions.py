@@ -449,3 +449,32 @@ def test_a_list_of_bodies_after_a_colon_names_organisations(nlp, reference):
     found = doc_mentions(doc, reference)
     assert "Sensor Town" in {m.name for m in found if m.kind == "organization"}
     assert "Sensor Town" not in {m.name for m in found if m.kind == "person"}
+
+
+def test_a_dateline_the_recogniser_saw_no_name_in_still_names_a_place(nlp, reference):
+    doc = nlp("KHOURIBGA - Seven factories are already running and more are being fitted out.")
+    assert not doc.ents  # the recogniser sees no name
+    assert ("place", "Khouribga") in {(m.kind, m.name) for m in doc_mentions(doc, reference)}
+    # no dateline: a firm's name in capitals before a dash is no place
+    found = _mentions(nlp, reference, "Four factories, each of them BRIGHTWATER - built, now run in the zone.")
+    assert "Brightwater" not in {m.name for m in found if m.kind == "place"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Work began on the first phase of the Parc Industriel Oued-Zem, a 90-hectare industrial zone on the road to the "
+     "port.", "Parc Industriel Oued-Zem"),
+    ("The first phase of the Harbourside Technology Estate, a 90-hectare industrial park, opened on Thursday.",
+     "Harbourside Technology Estate"),
+    ("Trade could grow if the NORCAP corridor's port traffic grows.", "NORCAP"),
+])
+def test_a_name_called_a_zone_or_park_is_a_place(nlp, reference, text, name):
+    found = _mentions(nlp, reference, text)
+    assert name not in {m.name for m in found if m.kind == "organization"}
+    assert ("place", name) in {(m.kind, m.name) for m in found}
+
+
+def test_a_firm_beside_a_zone_stays_a_firm(nlp, reference):
+    found = _mentions(nlp, reference, "Stanford shows how technology leadership makes a S&T park succeed.")
+    assert "S&T" not in {m.name for m in found if m.kind == "place"}
+    found = _mentions(nlp, reference, "Brightwater Holdings, a developer of industrial zones, signed the lease.")
+    assert "Brightwater Holdings" in {m.name for m in found if m.kind == "organization"}

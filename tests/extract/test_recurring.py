@@ -72,3 +72,23 @@ def test_a_name_the_section_uses_as_a_place_is_no_organisation_elsewhere_in_it(n
     assert ("place", "Carrigtwohill") in {(m.kind, m.name) for m in mentions[0]}  # the county's "Co." is no firm's
     assert "Carrigtwohill" in {m.name for m in mentions[1] if m.kind == "organization"}  # the recogniser's guess
     assert _orgs(nlp, reference, blocks) == [set(), {"Shannonbridge Ltd"}]
+
+
+def test_a_name_recognised_as_a_firm_twice_but_used_as_a_place_does_not_spread(nlp, reference):
+    blocks = ["MEKNASSA - Four factories now run in the new zone.",
+              "The Meknassa plant employs 900 people, and Meknassa suppliers deliver in a day.",
+              "Buses bring workers to Meknassa every morning."]
+    docs = [nlp(b) for b in blocks]
+    mentions = [doc_mentions(d, reference) for d in docs]
+    assert [m.kind for m in mentions[1] if m.name == "Meknassa"] == ["organization", "organization"]
+    assert ("place", "Meknassa") in {(m.kind, m.name) for m in mentions[0]}
+    assert "Meknassa" not in set().union(*_orgs(nlp, reference, blocks))
+    # without the place the dateline names, the recogniser's firm spreads as before
+    assert "Meknassa" in _orgs(nlp, reference, blocks[1:])[1]
+
+
+def test_a_firm_the_recogniser_once_calls_a_place_still_spreads(nlp, reference):
+    blocks = ["Kowloon Land raised US$500 million through its first green bond, and Kowloon Land will plant trees.",
+              "In southwest China, Kowloon Land has been working on a route to carbon neutrality.",
+              "The bond was the first of its kind for Kowloon Land in the region."]
+    assert "Kowloon Land" in _orgs(nlp, reference, blocks)[2]
