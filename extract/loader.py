@@ -55,6 +55,8 @@ _LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\n]*)\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 _CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d+\s*$")
+# a header field of a memo, letter or mail: "**To:** Cabinet Secretary, ...", "Copy: The National Treasury"
+_FIELD = re.compile(r"(?:\*\*)?[A-Z][\w-]*(?: [A-Za-z][\w-]*)?:(?:\*\*)?\s")
 
 
 @dataclass
@@ -317,15 +319,17 @@ def _raw_blocks(original: str) -> list[_RawBlock]:
         if kind == "paragraph" and _navigation(_span_text(original, spans)):
             current, gap = None, True
             continue
-        if kind == "paragraph" and current is not None and current.kind == "paragraph" and _fits(current, original, spans):
+        field = kind == "paragraph" and bool(_FIELD.match(stripped))
+        if kind == "paragraph" and not field and current is not None and current.kind == "paragraph" \
+                and _fits(current, original, spans):
             current.lines.append(spans)
             current.chars += 1 + sum(b - a for a, b in spans)
             continue
         current = _RawBlock(kind=kind, level=level, lines=[spans], gap_before=gap,
                             chars=sum(b - a for a, b in spans))
         blocks.append(current)
-        if kind != "paragraph":
-            current = None
+        if kind != "paragraph" or field:
+            current = None  # a header field is a line of its own: "To: ..." then "Copy: ..." are two
         gap = False
     return blocks
 

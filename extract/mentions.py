@@ -179,9 +179,16 @@ def _listed_with_firms(doc, ent) -> bool:
     return "ORG" in types and "PERSON" not in types
 
 
+# a country named by its form of state after a body's name: "Ministry of Energy, Republic of Kenya"
+_STATE_AFTER = re.compile(r",\s+(?:the\s+)?(?:Republic|Kingdom|State|Federation|Commonwealth|Emirate|Principality|"
+                          r"Sultanate)\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*$")
+
+
 def _before_home(name: str, reference: Reference) -> str:
     """A firm's name without the place it is "of" after an abbreviated legal form: "Ventara Automation GmbH of
-    Regensburg"; a legal form that is a word takes its "of" into the name ("State Grid Corporation of China")."""
+    Regensburg"; a legal form that is a word takes its "of" into the name ("State Grid Corporation of China").
+    A body's name without its country after a comma: "Ministry of Energy and Petroleum, Republic of Kenya"."""
+    name = _STATE_AFTER.sub("", name)
     words = name.split()
     for i, word in enumerate(words[:-2]):
         form = word.rstrip(".,")

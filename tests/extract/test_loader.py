@@ -173,3 +173,15 @@ def test_enclosed_list_markers_start_items_even_without_a_blank_line(tmp_path):
     assert [(b.kind, doc.block_text(b)) for b in doc.blocks] == [
         ("item", "(a) Make water the first condition."), ("item", "(i) Require a water balance."),
         ("item", "(ii) Publish decisions."), ("paragraph", "(The firm said so.) It rained.")]  # a bracket is no marker
+
+
+def test_the_header_fields_of_a_memo_are_lines_of_their_own(tmp_path):
+    """"To: ... Kenya" ran into "Copy: The Treasury": "Ministry of Water, Republic of Kenya Copy" was one name."""
+    path = tmp_path / "memo.md"
+    path.write_text("**To:** Permanent Secretary, Ministry of Water\n**Copy:** The Treasury; Harbour Authority\n"
+                    "Date: 3 March 2025\nThe ministry should publish its water balance\nbefore it licenses any plant.\n",
+                    encoding="utf-8")
+    doc = load_document(path)
+    assert [doc.block_text(b) for b in doc.blocks] == [
+        "To: Permanent Secretary, Ministry of Water", "Copy: The Treasury; Harbour Authority", "Date: 3 March 2025",
+        "The ministry should publish its water balance before it licenses any plant."]

@@ -478,3 +478,9 @@ def test_a_firm_beside_a_zone_stays_a_firm(nlp, reference):
     assert "S&T" not in {m.name for m in found if m.kind == "place"}
     found = _mentions(nlp, reference, "Brightwater Holdings, a developer of industrial zones, signed the lease.")
     assert "Brightwater Holdings" in {m.name for m in found if m.kind == "organization"}
+
+
+def test_a_bodys_name_ends_before_its_country_named_by_form_of_state(nlp, reference):
+    found = _mentions(nlp, reference, "The brief went to the Ministry of Water and Sanitation, Republic of Malawi.")
+    names = {m.name for m in found if m.kind == "organization"}
+    assert "Ministry of Water and Sanitation" in names and not any("Republic" in n for n in names)
