@@ -25,7 +25,15 @@ from .names import (
     person_name,
     valid_name,
 )
-from .people import PERSONAL_ROLES, cited_authors, quoted_or_listed, role_after, role_before, titled_leaders
+from .people import (
+    PERSONAL_ROLES,
+    cited_authors,
+    quoted_or_listed,
+    role_after,
+    role_before,
+    titled_leaders,
+    unit_after_role,
+)
 from .reference import Reference
 from .spans import whole_names
 
@@ -215,4 +223,9 @@ def _no_organization(doc, ent, name: str, reference: Reference, governments: lis
         return True  # "the EcoStruxure platform", "ABB Ability solutions": a product's name
     if is_contents_line(ent.sent.text):
         return True  # "Chongqing: A Future Leader in Smart Manufacturing ..... 123"
+    if unit_after_role(doc, ent):
+        return True  # "Senior Vice President, Global Operations, Lumisense Microsystems"
+    if ent.start == ent.sent.start and (colon := next((t for t in doc[ent.end:ent.end + 3] if t.text == ":"), None)) \
+            and colon.i > ent.end and all(t.is_lower for t in doc[ent.end:colon.i]):
+        return True  # "Media enquiries: ...", "Investor relations: ...": a field's label
     return any(ent.start_char < g.end and g.start < ent.end_char for g in governments)

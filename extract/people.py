@@ -16,6 +16,13 @@ PERSONAL_ROLES = frozenset("""president vice chairman chairwoman chair chairpers
     spokesman treasurer premier chancellor senator ambassador commissioner vp svp evp""".split())
 
 
+def unit_after_role(doc, ent) -> bool:
+    """Is the name a firm's unit, between a person's office and the firm ("Senior Vice President, Global
+    Operations, Lumisense Microsystems")?"""
+    return ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].lower_ in ROLE_WORDS \
+        and ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ == "ORG"
+
+
 def role_after(doc, ent) -> tuple[str | None, str | None]:
     """``NAME, Role of Org`` or ``NAME, Role, Org``: the appositive after a person."""
     i = ent.end
@@ -27,7 +34,7 @@ def role_after(doc, ent) -> tuple[str | None, str | None]:
     phrase = doc[i + 1 : j]
     if not is_role_phrase(phrase.text):
         return None, None
-    orgs = [e for e in doc.ents if e.label_ == "ORG" and i < e.start < j + 8]
+    orgs = [e for e in doc.ents if e.label_ == "ORG" and i < e.start < j + 8 and not unit_after_role(doc, e)]
     role = re.split(r"\s+(?:of|at|for)\s+", phrase.text)[0]
     affiliation = clean_name(orgs[0].text) if orgs else None
     if affiliation and role.endswith(orgs[0].text):

@@ -484,3 +484,24 @@ def test_a_bodys_name_ends_before_its_country_named_by_form_of_state(nlp, refere
     found = _mentions(nlp, reference, "The brief went to the Ministry of Water and Sanitation, Republic of Malawi.")
     names = {m.name for m in found if m.kind == "organization"}
     assert "Ministry of Water and Sanitation" in names and not any("Republic" in n for n in names)
+
+
+def test_a_unit_between_a_persons_office_and_the_firm_is_no_organisation(nlp, reference):
+    found = _mentions(nlp, reference, "The plan was approved by Anna Kovacs, Vice President, Global Operations, "
+                                      "Brightwater Holdings.")
+    names = {m.name for m in found if m.kind == "organization"}
+    assert "Global Operations" not in names and "Brightwater Holdings" in names
+    [person] = [m for m in found if m.kind == "person"]
+    assert person.affiliation == "Brightwater Holdings"  # the firm, not its unit
+    found = _mentions(nlp, reference, "Tom Berg, Head of Sales, Northwind Traders, said so.")
+    assert "Northwind Traders" in {m.name for m in found if m.kind == "organization"}
+
+
+def test_a_fields_label_is_no_organisation(nlp, reference):
+    found = _mentions(nlp, reference, "Media enquiries: press@harbourline.example | Anna Kovacs, Head of Communications")
+    assert "Media" not in {m.name for m in found if m.kind == "organization"}
+
+
+def test_a_firm_before_a_colon_is_still_a_firm(nlp, reference):
+    found = _mentions(nlp, reference, "Siemens: results rose in the third quarter.")
+    assert "Siemens" in {m.name for m in found if m.kind == "organization"}
