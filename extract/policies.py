@@ -295,7 +295,11 @@ def _governments_programmes(sent: Sentence) -> list[tuple[int, int, str]]:
     governs = _governing(sent)
     out = []
     for head in span:
-        if head.lower_ not in _PROGRAMME_NOUNS or not head.is_lower or head.i == span.start:
+        if head.lower_ not in _PROGRAMME_NOUNS or head.i == span.start:
+            continue
+        if not head.is_lower:
+            if (named := _owned_title(sent, head, governs)) is not None:
+                out.append(named)  # "Vietnam's Investment Support Fund"
             continue
         i = head.i - 1
         while i > span.start and doc[i].is_lower and doc[i].dep_ in ("compound", "amod") and doc[i].lower_ not in PUBLIC_WORDS:
@@ -328,6 +332,22 @@ def _governments_programmes(sent: Sentence) -> list[tuple[int, int, str]]:
         name = " ".join(t.text for t in doc[first:head.i + 1] if t.text not in _QUOTES)
         out.append((doc[first].idx - sent.start, head.idx + len(head) - sent.start, name))
     return out
+
+
+def _owned_title(sent: Sentence, head, governs) -> tuple[int, int, str] | None:
+    """(start, end, name) of a capitalised programme a government owns in the possessive ("Vietnam's Investment
+    Support Fund", "the government's Green Growth Fund"); "its" and a firm's own are none."""
+    doc, span = sent.span.doc, sent.span
+    if not any(governs(o) for o in head.children if o.dep_ == "poss" and o.lower_ not in ("its", "their")):
+        return None
+    first = head.i
+    while first > span.start and doc[first - 1].dep_ != "poss" and (
+            doc[first - 1].is_title and doc[first - 1].pos_ not in ("DET", "PRON", "ADP")
+            or doc[first - 1].lower_ in ("and", "of", "for", "&") and first - 2 > span.start and doc[first - 2].is_title):
+        first -= 1  # "China's Belt and Road Initiative"
+    if first == head.i:
+        return None
+    return doc[first].idx - sent.start, head.idx + len(head) - sent.start, doc[first:head.i + 1].text
 
 
 _PURPOSE_HEADS = frozenset({"plan", "strategy", "programme", "program", "roadmap", "initiative"})

@@ -801,3 +801,25 @@ def test_goods_supplied_by_a_named_firm_go_to_the_firm_the_document_speaks_as(pa
     # the supplier must be the agent of the supplying, not any firm of the sentence
     assert find_partnerships(parse("Ventara Automation GmbH said prices were supplied by the market.",
                                    author="Keranji")) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tenants applied for cash under Kenya's Industrial Growth Fund, which the government set up in 2024.",
+     "Industrial Growth Fund"),
+    ("The project won support from the government's Green Transition Fund last year.", "Green Transition Fund"),
+])
+def test_a_capitalised_fund_a_government_owns_is_a_policy(parse, text, name):
+    assert name in [f.record.name for f in find_policies(parse(text))]
+
+
+@pytest.mark.parametrize("text", [
+    "Brightwater Holdings raised cash for Acme's Venture Growth Fund last year.",  # a firm's
+    "The ministry said its Industrial Growth Fund was full.",  # "its": whose is not read here
+])
+def test_a_capitalised_fund_no_government_owns_is_no_policy(parse, text):
+    assert not [f for f in find_policies(parse(text)) if f.record.name.endswith("Fund")]
+
+
+def test_a_governments_programme_named_with_a_connector_is_whole(parse):
+    names = [f.record.name for f in find_policies(parse("Farms gain from Kenya's Soil and Water Fund this year."))]
+    assert "Soil and Water Fund" in names and "Water Fund" not in names
