@@ -118,7 +118,32 @@ def link_facilities(raw: list[FacilityRecord], linker: Linker) -> list[FacilityR
         name = rec.name if named else f"{operator} {rec.name}" + (f" ({place})" if place else "")
         merged[key] = FacilityRecord(name, rec.kind, operator, place, rec.status, rec.year, rec.details,
                                      list(rec.evidence))
-    return _with_unique_evidence(sorted(merged.values(), key=lambda r: r.name))
+    return _with_unique_evidence(sorted(_generic_sites_merged(merged).values(), key=lambda r: r.name))
+
+
+# site words that say only that there is a site: "a 2-megawatt GPU facility in Kajaani" is the "data centre in
+# Kajaani" the same firm speaks of elsewhere
+_GENERIC_SITE_WORDS = frozenset({"facility", "site", "campus"})
+
+
+def _generic_sites_merged(merged: dict[tuple[str, str, str], FacilityRecord]) -> dict[tuple[str, str, str], FacilityRecord]:
+    """An unnamed site of a generic word merged into the one other unnamed site of its operator and place."""
+    def generic(key: tuple[str, str, str], rec: FacilityRecord) -> bool:
+        return key[1] == rec.kind and rec.name[len(key[0]) + 1:].split(" (")[0] in _GENERIC_SITE_WORDS
+
+    for key, rec in list(merged.items()):
+        operator, _, place = key
+        if not place or not generic(key, rec):  # named sites are keyed by name, unnamed by kind
+            continue
+        others = [k for k, r in merged.items() if k != key and k[0] == operator and k[2] == place
+                  and k[1] == r.kind and not generic(k, r)]
+        if len(others) == 1:
+            kept = merged[others[0]]
+            kept.evidence.extend(rec.evidence)
+            kept.year = kept.year or rec.year
+            kept.details = kept.details or rec.details
+            del merged[key]
+    return merged
 
 
 def link_partnerships(raw: list[PartnershipRecord], linker: Linker) -> list[PartnershipRecord]:

@@ -175,3 +175,19 @@ def test_a_suggestion_stated_twice_among_many_that_share_words_is_still_one(refe
     linked = link_recommendations(raw, linker, [])
     assert len(linked) == 81
     assert [len(r.evidence) for r in linked if "kelp" in r.text] == [2]
+
+
+def test_a_generic_site_word_is_the_one_other_site_of_its_firm_there(reference):
+    from extract.records import PlaceRecord
+
+    linker = Linker([OrganizationRecord("Acme")], [PlaceRecord("Kajaani"), PlaceRecord("Oulu")], reference)
+    ev = lambda i: [Evidence("d", f"s{i}", i, i + 1)]  # noqa: E731
+    raw = [FacilityRecord("facility", "plant", "Acme", "Kajaani", evidence=ev(0)),
+           FacilityRecord("data centre", "data_center", "Acme", "Kajaani", year="2026", evidence=ev(1)),
+           FacilityRecord("facility", "plant", "Acme", "Oulu", evidence=ev(2)),  # nothing else there: kept
+           FacilityRecord("data centre", "data_center", "Acme", "Oulu", evidence=ev(3)),
+           FacilityRecord("warehouse", "logistics_center", "Acme", "Oulu", evidence=ev(4))]  # two others: which?
+    found = {f.name: f for f in link_facilities(raw, linker)}
+    assert sorted(found) == ["Acme data centre (Kajaani)", "Acme data centre (Oulu)", "Acme facility (Oulu)",
+                             "Acme warehouse (Oulu)"]
+    assert [e.text for e in found["Acme data centre (Kajaani)"].evidence] == ["s0", "s1"]
