@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -280,17 +281,43 @@ def _fits(block: _RawBlock, original: str, spans: list[tuple[int, int]]) -> bool
     return size <= _SOFT_BLOCK or not _TERMINAL.search(_span_text(original, block.lines[-1]))
 
 
+# a line that may be a page's running header or footer: short, a page number or cut by separators
+_FURNITURE = re.compile(r"[^#|\t*+•-][^\t]{0,118}")
+_FURNITURE_WORDS = 12
+
+
+def _furniture_key(line: str) -> str | None:
+    """The form two pages' headers (or footers) share, digits left out ("Acme plc | Annual Review # | #"); None for a
+    line that cannot be one: long, a heading, a table row, an item, or neither a bare number nor cut by " | "."""
+    if not _FURNITURE.fullmatch(line) or len(line.split()) > _FURNITURE_WORDS or _line_kind(line)[0] != "paragraph" \
+            or not (line.isdigit() or re.search(r"\s\|\s", line)):
+        return None
+    return " ".join(re.sub(r"\d+", "#", line).split())
+
+
+def _page_furniture(original: str) -> set[str]:
+    """Keys (:func:`_furniture_key`) of the lines a converted document repeats on its pages: a running header or
+    footer ("Acme plc | Annual Review 2024 | 7"), a bare page number.  They are no part of the text."""
+    lines = [line.strip() for _, line in _lines(original) if line.strip()]
+    seen = Counter(key for line in lines if (key := _furniture_key(line)))
+    # furniture is a small part of a page: a text made of one line said again and again is that text
+    return {key for key, n in seen.items() if 2 <= n <= max(3, len(lines) // 4)}
+
+
 def _raw_blocks(original: str) -> list[_RawBlock]:
     blocks: list[_RawBlock] = []
     gap = True
     closed = False  # the line before closed an HTML block element
     current: _RawBlock | None = None
+    furniture = _page_furniture(original)
     for line_start, raw_line in _lines(original):
         line_end = line_start + len(raw_line)
         stripped = raw_line.strip()
         if not stripped:
             current, gap = None, True
             continue
+        if furniture and _furniture_key(stripped) in furniture:
+            continue  # a page's header or footer, not the paragraph it interrupts
         lead = len(raw_line) - len(raw_line.lstrip())
         kind, level, marker = _line_kind(stripped)
         if kind == "blank":

@@ -185,3 +185,21 @@ def test_the_header_fields_of_a_memo_are_lines_of_their_own(tmp_path):
     assert [doc.block_text(b) for b in doc.blocks] == [
         "To: Permanent Secretary, Ministry of Water", "Copy: The Treasury; Harbour Authority", "Date: 3 March 2025",
         "The ministry should publish its water balance before it licenses any plant."]
+
+
+def test_a_converted_pdfs_running_header_and_page_numbers_are_no_text(tmp_path):
+    path = tmp_path / "review.txt"
+    path.write_text("Harbourline plc  |  Annual Review 2024  |  6\n\nRevenue rose 14% to EUR 912 million in the\n"
+                    "year.\n\n7\nHarbourline plc  |  Annual Review 2024  |  7\n\nOur plant in Cork employs 420 people.\n\n"
+                    "8\nHarbourline plc  |  Annual Review 2024  |  8\n\nRevenue | 912 | 800\n", encoding="utf-8")
+    doc = load_document(path)
+    assert [doc.block_text(b) for b in doc.blocks] == [
+        "Revenue rose 14% to EUR 912 million in the year.", "Our plant in Cork employs 420 people.",
+        "Revenue | 912 | 800"]  # a line said once stays, even with a "|" and numbers
+
+
+def test_a_line_said_twice_without_number_or_separator_stays(tmp_path):
+    path = tmp_path / "faq.md"
+    path.write_text("Does the plant use EU funding?\n\nYes.\n\nDoes the lab use EU funding?\n\nYes.\n", encoding="utf-8")
+    doc = load_document(path)
+    assert [doc.block_text(b) for b in doc.blocks].count("Yes.") == 2
