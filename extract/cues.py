@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import FUNDING_VERBS, MONEY_NOUNS, ORG_NOUNS, PLACE_NOUNS, ZONE_NOUNS
+from .lexicon import FUNDING_VERBS, MONEY_NOUNS, ORG_NOUNS, PLACE_NOUNS, PLAN_NOUNS, ZONE_NOUNS
 from .names import Mention, clean_name, is_role_phrase, org_kind, valid_name
 from .reference import Reference
 
@@ -150,13 +150,16 @@ _WHERE_WORDS = frozenset("""found base locate headquarter situate establish plan
 
 def used_as_place(doc, ent) -> bool:
     """Is the name used as a place's: followed by a place or zone noun ("Vinh Phuc province", "the LAPSSET corridor"),
-    or after a place noun and "of" ("the commune of Sidi El Aydi"), or, for a name the
+    or after a place noun and "of" ("the commune of Sidi El Aydi"), where a sentence opens or across which it spreads
+    ("In the European Union, ...", "throughout the EU"), or, for a name the
     recogniser took for a person, the object of "in" or "near" ("plants in Kulim and Bayan Lepas")?"""
     if ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS | ZONE_NOUNS and doc[ent.end].pos_ == "NOUN" \
             and not (ent.start and doc[ent.start - 1].lower_ in ("a", "an")):
         return True  # "a S&T park" is a kind of park
     if ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in PLACE_NOUNS:
         return True  # "the commune of Sidi El Aydi", "the city of Settat"
+    if _fronted_where(doc, ent):
+        return True  # "In the European Union, clusters generate ...": where, not who
     if ent.label_ not in ("PERSON", "ORG") or ent.label_ == "ORG" and len(ent) > 1:
         return False
     node = ent.root
@@ -167,6 +170,27 @@ def used_as_place(doc, ent) -> bool:
     # a one-word "organisation" after "in" is a place only where the words say where: "founded in Berrechid",
     # "plants in Kenitra and Tangier", "the road between Settat and Berrechid"
     return ent.label_ == "PERSON" and node.head.lower_ in _IN_PLACE or node.head.head.lemma_.lower() in _WHERE_WORDS
+
+
+_SPREAD_OVER = frozenset({"across", "throughout"})
+# verbs (lemmas) whose "in" says where something stays: "all patient data staying in the EU"
+_STAY_VERBS = frozenset({"stay", "remain", "live", "reside", "store", "keep"})
+
+
+def _fronted_where(doc, ent) -> bool:
+    """Is the name where its sentence happens: an "in" phrase put before the verb and its subject ("In the EU, ...",
+    "For example, in the European Union, clusters generate ..."), the place something stays in ("data staying in
+    the EU"), or after "across" or "throughout" ("sold throughout the EU")?  A firm is "at", not "in", there."""
+    i = ent.start - (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+    if i == 0 or doc[ent.end - 1].lower_ in PLAN_NOUNS:
+        return False  # "In the Industrial Cluster Plan, clusters were defined as ...": a text, not a place
+    prep = doc[i - 1]
+    if prep.lower_ in _SPREAD_OVER:
+        return True
+    if prep.lower_ != "in":
+        return False
+    return prep.head.lemma_.lower() in _STAY_VERBS or prep.head.pos_ in ("VERB", "AUX") and prep.i < prep.head.i \
+        and ent.end < len(doc) and doc[ent.end].text == ","
 
 
 def described_as(ent, nouns: frozenset[str]) -> bool:

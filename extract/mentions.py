@@ -223,6 +223,9 @@ def _no_organization(doc, ent, name: str, reference: Reference, governments: lis
         return True  # "the EcoStruxure platform", "ABB Ability solutions": a product's name
     if is_contents_line(ent.sent.text):
         return True  # "Chongqing: A Future Leader in Smart Manufacturing ..... 123"
+    if ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "–") and not doc[ent.end - 1].whitespace_ \
+            and not doc[ent.end].whitespace_ and (doc[ent.end + 1].is_upper or doc[ent.end + 1].is_title):
+        return True  # "SG" of "SG-READY": the front of a longer name the recogniser cut
     if unit_after_role(doc, ent):
         return True  # "Senior Vice President, Global Operations, Lumisense Microsystems"
     if ent.start == ent.sent.start and (colon := next((t for t in doc[ent.end:ent.end + 3] if t.text == ":"), None)) \

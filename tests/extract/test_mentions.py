@@ -505,3 +505,28 @@ def test_a_fields_label_is_no_organisation(nlp, reference):
 def test_a_firm_before_a_colon_is_still_a_firm(nlp, reference):
     found = _mentions(nlp, reference, "Siemens: results rose in the third quarter.")
     assert "Siemens" in {m.name for m in found if m.kind == "organization"}
+
+
+def test_the_front_of_a_hyphenated_name_is_no_organisation(nlp, reference):
+    found = _mentions(nlp, reference, "SG-READY complements the national PREPARE programme, which funds the research.")
+    assert "SG" not in {m.name for m in found if m.kind == "organization"}
+    found = _mentions(nlp, reference, "The ABB-led consortium opened a plant in Chongqing.")
+    assert "ABB" in {m.name for m in found if m.kind == "organization"}  # "-led" goes on in lower case
+
+
+@pytest.mark.parametrize("text", [
+    "For example, in the European Union, modern manufacturing clusters generate more than 87% of patents.",
+    "The tools run in a new data centre, with all patient data staying in the EU and keys held by the hospital.",
+    "Sales grew throughout the European Union last year.",
+])
+def test_a_body_named_as_where_things_happen_is_a_place(nlp, reference, text):
+    found = _mentions(nlp, reference, text)
+    assert not [m for m in found if m.kind == "organization"]
+    assert [m for m in found if m.kind == "place"]
+
+
+def test_a_body_that_acts_or_is_invested_in_stays_an_organisation(nlp, reference):
+    found = _mentions(nlp, reference, "In 2023 the European Union fined the firm, and Acme invested in Siemens, Bosch said.")
+    assert {"European Union", "Siemens"} <= {m.name for m in found if m.kind == "organization"}
+    found = _mentions(nlp, reference, "In the Industrial Cluster Plan, a cluster was defined as a state of industries.")
+    assert "Industrial Cluster Plan" not in {m.name for m in found if m.kind == "place"}
