@@ -221,6 +221,9 @@ def _no_organization(doc, ent, name: str, reference: Reference, governments: lis
         return True  # "Invest in ..." at the start of a list item
     if ent.end < len(doc) and doc[ent.end].lower_ in PRODUCT_NOUNS:
         return True  # "the EcoStruxure platform", "ABB Ability solutions": a product's name
+    if len(ent) > 1 and ent.root.dep_ in ("compound", "nmod") and ent.root.head.lower_ in PRODUCT_NOUNS \
+            and ent.root.head.i >= ent.end and not reference.organization(name):
+        return True  # "the ABB Ability smart sensor solution": a product's name before what kind of product
     if is_contents_line(ent.sent.text):
         return True  # "Chongqing: A Future Leader in Smart Manufacturing ..... 123"
     if ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "–") and not doc[ent.end - 1].whitespace_ \

@@ -530,3 +530,10 @@ def test_a_body_that_acts_or_is_invested_in_stays_an_organisation(nlp, reference
     assert {"European Union", "Siemens"} <= {m.name for m in found if m.kind == "organization"}
     found = _mentions(nlp, reference, "In the Industrial Cluster Plan, a cluster was defined as a state of industries.")
     assert "Industrial Cluster Plan" not in {m.name for m in found if m.kind == "place"}
+
+
+def test_a_products_name_before_what_kind_of_product_it_is_is_no_organisation(nlp, reference):
+    found = _mentions(nlp, reference, "Another key feature of this factory is the ABB Ability smart sensor solution.")
+    assert "ABB Ability" not in {m.name for m in found if m.kind == "organization"}
+    found = _mentions(nlp, reference, "Siemens sold its smart sensor solution to the plant.")  # the firm sells it
+    assert "Siemens" in {m.name for m in found if m.kind == "organization"}
