@@ -124,7 +124,9 @@ def _trim(name: str, start: int, sent: Sentence) -> tuple[str, int]:
         token = sent.span.doc.char_span(sent.start + offset, sent.start + offset + len(words[0]), alignment_mode="expand")
         first = token[0] if token is not None and len(token) else None
         # "Energy Act, 2019 and the Climate Change Act": the year closes the title before it
+        owner = re.sub(r"['’]s$", "", words[0])  # "China's Cybersecurity Law": the place is the jurisdiction
         droppable = words[0].lower().strip("’'s") in _LEAD_DROP or (words[0].isdigit() and words[1] in ("and", "or", "&")) or (
+            owner != words[0] and any(p.name == owner for p in sent.places)) or (
             first is not None and (first.pos_ in ("ADP", "DET", "SCONJ", "PRON", "ADV", "CCONJ", "PART")
                                    or (first.pos_ == "VERB" and first.is_sent_start)))
         if not droppable:
@@ -191,6 +193,10 @@ def _quoted_titles(text: str, issued: bool) -> tuple[list[tuple[int, int, str]],
     return spans, blocked
 
 
+# an owner in the possessive before a name: "China's " of "China's Belt and Road Initiative"
+_OWNER = re.compile(r"[A-Z][\w-]*['’]s[ ]+")
+
+
 def _named(sent: Sentence, spans: list[tuple[int, int, str]], blocked: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """(start, end, name) of capitalised policy names outside ``spans`` and ``blocked``."""
     text = sent.text
@@ -200,6 +206,8 @@ def _named(sent: Sentence, spans: list[tuple[int, int, str]], blocked: list[tupl
             continue
         if _NOT_POLICY_NEXT.match(text[m.end(1):]):
             continue  # "Regional Plan Association" is an organisation
+        if (owner := _OWNER.match(m.group(1))) and (after := _NAMED.match(text, m.start(1) + owner.end())):
+            m = after  # "China's Belt and Road Initiative": the name after the owner, not "China's Belt"
         name, start = _trim(m.group(0).rstrip(".’'”"), m.start(0), sent)
         words = name.split()
         capitals = [w for w in words[:-1] if w[:1].isupper() or w[:1].isdigit()]

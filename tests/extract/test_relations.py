@@ -823,3 +823,12 @@ def test_a_capitalised_fund_no_government_owns_is_no_policy(parse, text):
 def test_a_governments_programme_named_with_a_connector_is_whole(parse):
     names = [f.record.name for f in find_policies(parse("Farms gain from Kenya's Soil and Water Fund this year."))]
     assert "Soil and Water Fund" in names and "Water Fund" not in names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ports play a leading role in Kenya's Belt and Road Initiative and in trade.", "Belt and Road Initiative"),
+    ("Exporters must follow Kenya's Data Protection Act from next year.", "Data Protection Act"),
+])
+def test_a_policy_named_after_its_owner_in_the_possessive_is_named_without_it(parse, text, name):
+    names = [f.record.name for f in find_policies(parse(text))]
+    assert name in names and not any(n.startswith("Kenya") for n in names)
