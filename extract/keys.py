@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["fold", "name_key", "words"]
 
@@ -27,9 +28,14 @@ def words(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", fold(text))
 
 
+_SEPARATORS = re.compile(r"[\s,]+")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=1 << 16)  # a build keys the same names tens of thousands of times
 def name_key(name: str, legal_forms: frozenset[str] = frozenset()) -> str:
     """Case, accent, space and punctuation insensitive key of a name (``AT&S`` and ``at s`` -> ``ats``),
     without the words of ``legal_forms`` (as written: "Ltd.", "GmbH") unless they are all it has."""
     text = _unaccented(name)
-    kept = [w for w in re.split(r"[\s,]+", text) if w and w not in legal_forms]
-    return re.sub(r"[\W_]+", "", " ".join(kept or text.split()).casefold())
+    kept = [w for w in _SEPARATORS.split(text) if w and w not in legal_forms]
+    return _NOT_WORD.sub("", " ".join(kept or text.split()).casefold())
