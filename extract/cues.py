@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import FUNDING_VERBS, MONEY_NOUNS, ORG_NOUNS, PLACE_NOUNS, PLAN_NOUNS, ZONE_NOUNS
+from .lexicon import FUNDING_VERBS, MONEY_NOUNS, ORG_NOUNS, PLACE_NOUNS, PLAN_NOUNS, ROLE_WORDS, ZONE_NOUNS
 from .names import Mention, clean_name, is_role_phrase, org_kind, valid_name
 from .reference import Reference
 
@@ -70,7 +70,8 @@ def cued_organizations(doc, reference: Reference, orgs: list) -> list[Mention]:
         if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in _OPENING_VERBS \
                 and any(c.dep_ == "dobj" and c.lemma_.lower() in _SITE_NOUNS for c in tok.head.children):
             first = tok.left_edge.i
-            if all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) or _glued_hyphen(doc, t.i) for t in doc[first:tok.i + 1]):
+            if all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) or _glued_hyphen(doc, t.i) for t in doc[first:tok.i + 1]) \
+                    and not any(t.lower_ in ROLE_WORDS for t in doc[first:tok.i + 1]):  # "Siemens Chairman Jim Snabe" is a person
                 add(first, tok.i + 1)  # "Doukkala Agro-Conserves opened a canned-vegetable plant": a firm opens plants
         if tok.text == ":" and tok.i > 0 and doc[tok.i - 1].tag_ == "NNS" \
                 and doc[tok.i - 1].lemma_.lower() in _LIST_LEADS:

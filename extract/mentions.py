@@ -229,6 +229,10 @@ def _no_organization(doc, ent, name: str, reference: Reference, governments: lis
     if ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "–") and not doc[ent.end - 1].whitespace_ \
             and not doc[ent.end].whitespace_ and (doc[ent.end + 1].is_upper or doc[ent.end + 1].is_title):
         return True  # "SG" of "SG-READY": the front of a longer name the recogniser cut
+    if len(ent) == 1 and ent.end + 1 <= len(doc) - 1 and doc[ent.end].is_title and doc[ent.end].lower_ in ROLE_WORDS \
+            and not (doc[ent.end + 1].pos_ == "PROPN" or doc[ent.end + 1].lower_ in ROLE_WORDS) \
+            and not reference.organization(name):
+        return True  # "To: Cabinet Secretary, Ministry of ...": an office's title, no body named
     if unit_after_role(doc, ent):
         return True  # "Senior Vice President, Global Operations, Lumisense Microsystems"
     if ent.start == ent.sent.start and (colon := next((t for t in doc[ent.end:ent.end + 3] if t.text == ":"), None)) \

@@ -537,3 +537,16 @@ def test_a_products_name_before_what_kind_of_product_it_is_is_no_organisation(nl
     assert "ABB Ability" not in {m.name for m in found if m.kind == "organization"}
     found = _mentions(nlp, reference, "Siemens sold its smart sensor solution to the plant.")  # the firm sells it
     assert "Siemens" in {m.name for m in found if m.kind == "organization"}
+
+
+def test_a_word_before_a_role_in_an_offices_title_is_no_organisation(nlp, reference):
+    found = _mentions(nlp, reference, "To: Cabinet Secretary, Ministry of Water and Sanitation")
+    assert "Cabinet" not in {m.name for m in found if m.kind == "organization"}
+    found = _mentions(nlp, reference, "Siemens CEO Roland Busch spoke in Chengdu.")
+    assert "Siemens" in {m.name for m in found if m.kind == "organization"}  # the firm whose chief is named
+
+
+def test_a_titled_person_who_opens_a_plant_is_no_firm(nlp, reference):
+    found = _mentions(nlp, reference, "Siemens Chairman Jim Snabe opened the plant in Chengdu.")
+    assert {m.name for m in found if m.kind == "organization"} == {"Siemens"}
+    assert "Jim Snabe" in {m.name for m in found if m.kind == "person"}
