@@ -36,6 +36,7 @@ _GOVERNMENT = re.compile(
 )
 
 _PROPER = r"[A-Z][\w'’-]+"
+_PROGRAMME_AFTER = re.compile(r"[ -]+(?:programs?|programmes?|schemes?|subsid(?:y|ies)|funds?|initiatives?)\b")
 
 _GOVERNMENT_OF = re.compile(rf"\b[Gg]overnments? of ((?:the )?{_PROPER}(?:(?:,\s*{_PROPER})*,?\s+and\s+{_PROPER})?)")
 
@@ -48,6 +49,8 @@ def government_mentions(doc, reference: Reference) -> list[Mention]:
     """Governments named by place or nationality: a government is an organisation that can partner or issue."""
     found = []
     for m in _GOVERNMENT.finditer(doc.text):
+        if _PROGRAMME_AFTER.match(doc.text, m.end()):
+            continue  # "a new Chinese government program": what kind of programme, no government acting
         words = m.group(1).split()
         while words and words[0] in _NOT_GOVERNMENT_WORDS:
             words = words[1:]

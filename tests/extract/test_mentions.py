@@ -550,3 +550,10 @@ def test_a_titled_person_who_opens_a_plant_is_no_firm(nlp, reference):
     found = _mentions(nlp, reference, "Siemens Chairman Jim Snabe opened the plant in Chengdu.")
     assert {m.name for m in found if m.kind == "organization"} == {"Siemens"}
     assert "Jim Snabe" in {m.name for m in found if m.kind == "person"}
+
+
+def test_a_government_naming_the_kind_of_a_programme_is_no_organisation_there(nlp, reference):
+    found = _mentions(nlp, reference, "Chongqing will apply for a new Chinese government program for fuel cells.")
+    assert not [m for m in found if m.kind == "organization" and "government" in m.name.lower()]
+    found = _mentions(nlp, reference, "The Chinese government launched a program for fuel cells.")
+    assert [m for m in found if m.kind == "organization" and "government" in m.name.lower()]
