@@ -49,8 +49,10 @@ def government_mentions(doc, reference: Reference) -> list[Mention]:
     """Governments named by place or nationality: a government is an organisation that can partner or issue."""
     found = []
     for m in _GOVERNMENT.finditer(doc.text):
-        if _PROGRAMME_AFTER.match(doc.text, m.end()):
-            continue  # "a new Chinese government program": what kind of programme, no government acting
+        if _PROGRAMME_AFTER.match(doc.text, m.end()) or m.group().endswith("s"):
+            # "a new Chinese government program": what kind of programme, no government acting; "CCTCEC local
+            # governments": a class of bodies, not one
+            continue
         words = m.group(1).split()
         while words and words[0] in _NOT_GOVERNMENT_WORDS:
             words = words[1:]

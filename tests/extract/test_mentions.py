@@ -557,3 +557,10 @@ def test_a_government_naming_the_kind_of_a_programme_is_no_organisation_there(nl
     assert not [m for m in found if m.kind == "organization" and "government" in m.name.lower()]
     found = _mentions(nlp, reference, "The Chinese government launched a program for fuel cells.")
     assert [m for m in found if m.kind == "organization" and "government" in m.name.lower()]
+
+
+def test_governments_in_the_plural_are_a_class_not_a_body(nlp, reference):
+    found = _mentions(nlp, reference, "Chongqing holds regular consultations with Sichuan local governments and firms.")
+    assert not [m for m in found if m.kind == "organization" and "overnment" in m.name]
+    found = _mentions(nlp, reference, "The plan was agreed with the governments of Michigan and Ohio.")
+    assert {"Government of Michigan", "Government of Ohio"} <= {m.name for m in found if m.kind == "organization"}
