@@ -205,6 +205,10 @@ def _before_home(name: str, reference: Reference) -> str:
     return name
 
 
+# nouns of a title conferred on a firm or a site: "the certification of Digital Workshop", "the title of ..."
+_CONFERRED = frozenset({"certification", "certificate", "title", "designation", "accreditation", "status"})
+
+
 def _no_organization(doc, ent, name: str, reference: Reference, governments: list[Mention]) -> bool:
     """Whether a name recognised as an organisation is a term, a unit, a programme, a phrase or a product."""
     if not_an_organization(name, reference) or names_a_term(doc, ent, reference):
@@ -233,6 +237,8 @@ def _no_organization(doc, ent, name: str, reference: Reference, governments: lis
             and not (doc[ent.end + 1].pos_ == "PROPN" or doc[ent.end + 1].lower_ in ROLE_WORDS) \
             and not reference.organization(name):
         return True  # "To: Cabinet Secretary, Ministry of ...": an office's title, no body named
+    if ent.start >= 2 and doc[ent.start - 1].lower_ in ("of", "as") and doc[ent.start - 2].lemma_.lower() in _CONFERRED:
+        return True  # "obtained the certification of Digital Workshop of Chongqing": a title conferred
     if unit_after_role(doc, ent):
         return True  # "Senior Vice President, Global Operations, Lumisense Microsystems"
     if ent.start == ent.sent.start and (colon := next((t for t in doc[ent.end:ent.end + 3] if t.text == ":"), None)) \

@@ -564,3 +564,12 @@ def test_governments_in_the_plural_are_a_class_not_a_body(nlp, reference):
     assert not [m for m in found if m.kind == "organization" and "overnment" in m.name]
     found = _mentions(nlp, reference, "The plan was agreed with the governments of Michigan and Ohio.")
     assert {"Government of Michigan", "Government of Ohio"} <= {m.name for m in found if m.kind == "organization"}
+
+
+def test_a_title_conferred_on_a_firm_is_no_organisation(nlp, reference):
+    found = _mentions(nlp, reference, "Harbourline Machinery Co., Ltd. obtained the certification of Digital "
+                                      "Workshop of Chongqing in 2020.")
+    names = {m.name for m in found if m.kind == "organization"}
+    assert not any(n.startswith("Digital Workshop") for n in names) and "Harbourline Machinery Co., Ltd" in names
+    found = _mentions(nlp, reference, "The plant won the approval of Siemens Energy in 2020.")
+    assert "Siemens Energy" in {m.name for m in found if m.kind == "organization"}
