@@ -161,6 +161,9 @@ def used_as_place(doc, ent) -> bool:
         return True  # "the commune of Sidi El Aydi", "the city of Settat"
     if _fronted_where(doc, ent):
         return True  # "In the European Union, clusters generate ...": where, not who
+    if len(ent) == 1 and ent[0].tag_ == "NNPS" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "to") \
+            and ent.start and doc[ent.start - 1].lower_ == "the":
+        return True  # "to run kelpie in the Nordics": a region named in the plural
     if ent.label_ not in ("PERSON", "ORG") or ent.label_ == "ORG" and len(ent) > 1:
         return False
     node = ent.root

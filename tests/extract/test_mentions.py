@@ -573,3 +573,10 @@ def test_a_title_conferred_on_a_firm_is_no_organisation(nlp, reference):
     assert not any(n.startswith("Digital Workshop") for n in names) and "Harbourline Machinery Co., Ltd" in names
     found = _mentions(nlp, reference, "The plant won the approval of Siemens Energy in 2020.")
     assert "Siemens Energy" in {m.name for m in found if m.kind == "organization"}
+
+
+def test_a_region_named_in_the_plural_is_a_place(nlp, reference):
+    found = _mentions(nlp, reference, "We're partnering with Harbour Cloud, Inc. to run our tools in the Nordics on "
+                                      "sovereign infrastructure.")
+    assert "Nordics" not in {m.name for m in found if m.kind == "organization"}
+    assert ("place", "Nordics") in {(m.kind, m.name) for m in found}
