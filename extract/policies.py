@@ -243,13 +243,27 @@ def find_policies(sent: Sentence) -> list[FoundPolicy]:
 
     found: list[FoundPolicy] = []
     issuers = [o for o in sent.orgs if o.label == "GovernmentBody"]
-    spans = [(a, b, name) for a, b, name in spans if not _NOT_A_POLICY.match(name)]
+    spans = [(a, b, name) for a, b, name in spans if not _NOT_A_POLICY.match(name) and not _firms_own(sent, a, b)]
     for start, end, name in spans:
         jurisdiction = next((p.name for p in sent.places if start - 20 <= p.start - sent.start < end), None)
         issuer = issuers[0].name if issued and issuers else None
         record = PolicyRecord(name=name, issuer=issuer, jurisdiction=jurisdiction, year=_year(name, text, issued))
         found.append(FoundPolicy(record, sent.start + start, sent.start + end))
     return found
+
+
+# verbs (lemmas) whose subject starts a programme of its own: "Schneider Electric has launched Green Campus Program"
+_LAUNCH_VERBS = frozenset({"launch", "start", "initiate", "introduce", "run", "create", "establish"})
+
+
+def _firms_own(sent: Sentence, start: int, end: int) -> bool:
+    """Is the name at ``start:end`` (sentence offsets) what a firm, not a government, launches or runs ("Since 2020,
+    Schneider Electric has launched Green Co-innovation Campus Program")?  A firm's programme is no policy."""
+    span = sent.span.doc.char_span(sent.start + start, sent.start + end, alignment_mode="expand")
+    if span is None or span.root.dep_ != "dobj" or span.root.head.lemma_.lower() not in _LAUNCH_VERBS:
+        return False
+    firms = [(o.start, o.end) for o in sent.orgs if o.label != "GovernmentBody"]
+    return any(c.dep_ == "nsubj" and any(a <= c.idx < b for a, b in firms) for c in span.root.head.children)
 
 
 def _described_programmes(sent: Sentence) -> list[tuple[int, int, str]]:

@@ -832,3 +832,11 @@ def test_a_governments_programme_named_with_a_connector_is_whole(parse):
 def test_a_policy_named_after_its_owner_in_the_possessive_is_named_without_it(parse, text, name):
     names = [f.record.name for f in find_policies(parse(text))]
     assert name in names and not any(n.startswith("Kenya") for n in names)
+
+
+def test_a_named_programme_a_firm_launches_is_no_policy(parse):
+    assert not find_policies(parse("Since 2020, Schneider Electric has launched Green Co-innovation Campus Program in "
+                                   "two fields."))
+    names = [f.record.name for f in find_policies(parse("In 2020, the Chongqing Municipal Government launched the "
+                                                        "Smart Factory Program for small firms."))]
+    assert names == ["Smart Factory Program"]  # a government's is one
