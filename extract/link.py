@@ -131,12 +131,15 @@ def _generic_sites_merged(merged: dict[tuple[str, str, str], FacilityRecord]) ->
     def generic(key: tuple[str, str, str], rec: FacilityRecord) -> bool:
         return key[1] == rec.kind and rec.name[len(key[0]) + 1:].split(" (")[0] in _GENERIC_SITE_WORDS
 
+    specific: dict[tuple[str, str], list[tuple[str, str, str]]] = {}  # (operator, place) -> its other unnamed sites
+    for key, rec in merged.items():
+        if key[2] and key[1] == rec.kind and not generic(key, rec):  # named sites are keyed by name, unnamed by kind
+            specific.setdefault((key[0], key[2]), []).append(key)
     for key, rec in list(merged.items()):
         operator, _, place = key
-        if not place or not generic(key, rec):  # named sites are keyed by name, unnamed by kind
+        if not place or not generic(key, rec):
             continue
-        others = [k for k, r in merged.items() if k != key and k[0] == operator and k[2] == place
-                  and k[1] == r.kind and not generic(k, r)]
+        others = specific.get((operator, place), [])
         if len(others) == 1:
             kept = merged[others[0]]
             kept.evidence.extend(rec.evidence)

@@ -5,8 +5,6 @@ the sentences around them.  Mentions are raw; :mod:`extract.resolve` merges them
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
-
 import re
 
 from .cues import cued_organizations, described_as, followed_by_based, names_a_term, used_as_place
@@ -39,20 +37,16 @@ from .spans import whole_names
 
 
 # a news story's opening "CITY, Region, 9 April 2025 —" or "CITY (Agency) -"
-_DATELINE = re.compile(r"\s*[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*(?:,\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)*"
+_DATELINE = re.compile(r"\s*(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*)(?:,\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*)*"
                        r"(?:,\s*\d{1,2} \w+ \d{4}|,\s*\w+ \d{1,2},? \d{4})?(?:\s*\([^()]{1,40}\))?\s+[—–-]\s")
 
 
-_DATELINE_PLACE = re.compile(r"\s*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)*)")
-
-
-def _dateline_place(doc, text: str, reference: Reference) -> Mention | None:
+def _dateline_place(doc, dateline: re.Match, reference: Reference) -> Mention | None:
     """The place a dateline opens with when the recogniser saw no name there ("SETTAT - Seven factories ...")."""
-    match = _DATELINE_PLACE.match(text)
-    span = doc.char_span(*match.span(1))
-    if span is None or any(t.pos_ != "PROPN" for t in span) or reference.organization(match.group(1)):
+    span = doc.char_span(*dateline.span("place"))
+    if span is None or any(t.pos_ != "PROPN" for t in span) or reference.organization(dateline.group("place")):
         return None
-    name = " ".join(w.capitalize() for w in match.group(1).split())
+    name = " ".join(w.capitalize() for w in dateline.group("place").split())
     place = reference.place(name)
     sent = span.sent
     return Mention("place", place.name if place else name, place.kind if place else "Place", sent.start_char,
@@ -87,7 +81,7 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
                            dateline_end=dateline.end() if dateline else 0)
         if mention is not None:
             found.append(mention)
-    if dateline and (place := _dateline_place(doc, text, reference)) and not any(m.start < place.end for m in found):
+    if dateline and (place := _dateline_place(doc, dateline, reference)) and not any(m.start < place.end for m in found):
         found.append(place)
     cued = cued_organizations(doc, reference, [e for e in names if e.label_ == "ORG"])
     # a name the text calls a company is one, whatever the recogniser guessed ("Swiss utility Axpo")
@@ -98,6 +92,8 @@ def doc_mentions(doc, reference: Reference, *, heading: bool = False) -> list[Me
 def _with_office_owner(doc, ent):
     """The name with the office it belongs to: "Chongqing Mayor's International Economic Advisory Council" is
     one body's name, not "International Economic Advisory Council" after a possessive."""
+    from spacy.tokens import Span
+
     i = ent.start
     if i < 3 or doc[i - 1].tag_ != "POS" or doc[i - 2].lower_ not in ROLE_WORDS or doc[i - 2].pos_ != "PROPN":
         return ent
